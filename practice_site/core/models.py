@@ -1,0 +1,86 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Page
+
+DEFAULT_CRISIS_NOTICE = (
+    "This site is not for emergencies. If you are in crisis, call or text 988 "
+    "(Suicide & Crisis Lifeline), call 911, or go to the nearest emergency room."
+)
+
+
+@register_setting(icon="home")
+class PracticeSettings(BaseGenericSetting):
+    """Who the practice is and how to reach it; shown in the header, footer and intake pages."""
+
+    practice_name = models.CharField(max_length=120, default="Rooted Therapy")
+    tagline = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(max_length=40, blank=True, help_text="As it should be shown, e.g. (713) 555-0142.")
+    email = models.EmailField(blank=True)
+    street_address = models.TextField(blank=True, help_text="One line per row, as on an envelope.")
+    service_area = models.CharField(
+        max_length=200, blank=True, help_text="For example: Houston in person, telehealth throughout Texas."
+    )
+    hours = models.TextField(blank=True, help_text="Office hours, one line per row.")
+    crisis_notice = models.TextField(default=DEFAULT_CRISIS_NOTICE)
+    quick_exit_enabled = models.BooleanField(
+        "show the “Leave this site quickly” button",
+        default=True,
+    )
+    quick_exit_url = models.URLField(
+        default="https://www.weather.gov/",
+        help_text="A neutral page the quick-exit button replaces this site with.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("practice_name"), FieldPanel("tagline"), FieldPanel("service_area")],
+            heading="Practice",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("street_address"), FieldPanel("hours")],
+            heading="Contact details",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("crisis_notice"), FieldPanel("quick_exit_enabled"), FieldPanel("quick_exit_url")],
+            heading="Safety",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "practice settings"
+
+    def __str__(self):
+        return self.practice_name
+
+    @property
+    def phone_href(self) -> str:
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+
+class BasePage(Page):
+    """Every public page type: Wagtail's SEO title and description plus a social card."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared; falls back to the page's own image.",
+    )
+    social_text = models.CharField(
+        max_length=255, blank=True, help_text="Shown when the page is shared; falls back to the search description."
+    )
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading="Social sharing"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.social_text

@@ -1,0 +1,66 @@
+"""The one place that reads the process environment.
+
+Settings modules ask this module for values instead of touching ``os.environ``
+themselves, so every variable the project understands is listed here and in the
+README's table.
+"""
+
+import os
+import sys
+
+
+def text(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def flag(name: str, default: bool = False) -> bool:
+    raw = text(name)
+    if not raw:
+        return default
+    return raw.lower() in {"1", "true", "yes", "on"}
+
+
+def integer(name: str, default: int) -> int:
+    raw = text(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        sys.exit(f"Environment variable {name} must be a whole number, got {raw!r}.")
+
+
+def items(name: str, default: tuple[str, ...] = ()) -> list[str]:
+    raw = text(name)
+    if not raw:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def require(*names: str) -> None:
+    """Stop with one line naming every missing variable (no traceback)."""
+    missing = [name for name in names if not text(name)]
+    if missing:
+        sys.exit(
+            "Missing required environment variable(s) for production: "
+            + ", ".join(missing)
+            + ". See the README's table of environment variables."
+        )
+
+
+DATABASE_URL = text("DATABASE_URL")
+EMBEDDED_POSTGRES_DIR = text("EMBEDDED_POSTGRES_DIR")
+SECRET_KEY = text("SECRET_KEY")
+ALLOWED_HOSTS = items("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = items("CSRF_TRUSTED_ORIGINS")
+WAGTAILADMIN_BASE_URL = text("WAGTAILADMIN_BASE_URL")
+SECURE_SSL_REDIRECT = flag("SECURE_SSL_REDIRECT", default=True)
+TRUSTED_PROXY_SSL_HEADER = flag("TRUSTED_PROXY_SSL_HEADER")
+EMAIL_HOST = text("EMAIL_HOST")
+EMAIL_PORT = integer("EMAIL_PORT", 587)
+EMAIL_HOST_USER = text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = flag("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = text("DEFAULT_FROM_EMAIL", "Rooted Therapy <no-reply@localhost>")
+LOG_LEVEL = text("LOG_LEVEL", "INFO")
+INTAKE_NOTIFICATION_EMAILS = items("INTAKE_NOTIFICATION_EMAILS")

@@ -1,0 +1,39 @@
+"""Tests: real PostgreSQL (embedded, throwaway unless DATABASE_URL is set)."""
+
+import tempfile
+
+from ..embedded_postgres import database_settings
+from . import env
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+
+# The live server for browser tests speaks plain HTTP.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+
+if "default" not in DATABASES:
+    if env.EMBEDDED_POSTGRES_DIR:
+        DATABASES["default"] = database_settings(env.EMBEDDED_POSTGRES_DIR)
+    else:
+        DATABASES["default"] = database_settings(
+            tempfile.mkdtemp(prefix="rooted-test-pg-"), cleanup_mode="delete"
+        )
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="rooted-test-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Serve static files straight from the source folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

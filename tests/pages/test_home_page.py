@@ -1,0 +1,52 @@
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from practice_site.core.models import PracticeSettings
+from practice_site.pages.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_url_serves_the_home_page_after_migrate(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert home_page.heading in html
+    assert '<a class="skip-link" href="#main">' in html
+    assert '<main id="main"' in html
+
+
+def test_header_and_footer_show_the_practice_settings(client, home_page):
+    practice = PracticeSettings.load()
+    practice.practice_name = "Willow Counseling"
+    practice.phone = "(713) 555-0100"
+    practice.save()
+
+    html = client.get("/").content.decode()
+
+    assert "Willow Counseling" in html
+    assert 'href="tel:7135550100"' in html
+    assert "call or text 988" in html
+    assert 'href="tel:911"' in html
+
+
+def test_missing_page_is_a_styled_404(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "We couldn’t find that page" in response.content.decode()
+
+
+def test_public_pages_make_no_third_party_requests(client, home_page):
+    html = client.get("/").content.decode()
+    for marker in ("https://", "http://", "//fonts.", "//cdn"):
+        for attribute in ("src=", "href="):
+            assert f'{attribute}"{marker}' not in html, f"third-party {attribute} on the home page"
+
+
+class TestHomePageRules(WagtailPageTestCase):
+    def test_home_page_lives_only_at_the_root(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_home_page_is_renderable(self):
+        self.assertPageIsRenderable(HomePage.objects.get(depth=2))

@@ -35,3 +35,61 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "home page"
+
+
+class ServiceIndexPage(BasePage):
+    introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ServicePage"]
+    max_count = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = "services index"
+
+
+class ServicePage(BasePage):
+    summary = models.TextField(max_length=400, help_text="One or two calm sentences shown in listings.")
+
+    parent_page_types = ["pages.ServiceIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary")]
+
+    class Meta:
+        verbose_name = "service"
+
+
+class TeamIndexPage(BasePage):
+    introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ClinicianPage"]
+    max_count = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = "team index"
+
+
+class ClinicianPage(BasePage):
+    class Availability(models.TextChoices):
+        ACCEPTING = "yes", "Accepting new clients"
+        WAITLIST = "waitlist", "Waitlist"
+        NOT_ACCEPTING = "no", "Not accepting new clients"
+
+    credentials = models.CharField(max_length=60, help_text="For example LPC-S, LMFT, LPC Associate.")
+    accepting_new_clients = models.CharField(
+        max_length=10, choices=Availability.choices, default=Availability.ACCEPTING
+    )
+
+    parent_page_types = ["pages.TeamIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [FieldPanel("credentials"), FieldPanel("accepting_new_clients")]
+
+    class Meta:
+        verbose_name = "clinician"

@@ -12,45 +12,11 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('pages', '0003_services_and_team'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='RequestEvent',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('submitted', 'Received'), ('viewed', 'Viewed'), ('edited', 'Edited'), ('exported', 'Exported'), ('status', 'Status changed'), ('assigned', 'Assigned'), ('note', 'Note added'), ('notified', 'Notification')], max_length=10)),
-                ('detail', models.CharField(blank=True, help_text='Never personal details from the request.', max_length=200)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-            ],
-            options={
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='RequestNote',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('text', models.TextField(max_length=4000)),
-            ],
-            options={
-                'ordering': ['created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='RequestNotification',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('staff', 'Staff alert'), ('ack', 'Acknowledgement to the sender')], max_length=10)),
-                ('state', models.CharField(choices=[('pending', 'Waiting to send'), ('sent', 'Sent'), ('failed', 'Failed')], default='pending', max_length=10)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('last_error', models.CharField(blank=True, help_text="The error's type only, never its text.", max_length=200)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-            ],
-        ),
         migrations.CreateModel(
             name='ConsultationRequest',
             fields=[
@@ -79,10 +45,60 @@ class Migration(migrations.Migration):
                 ('follow_up_on', models.DateField(blank=True, null=True, verbose_name='next follow-up')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_consultation_requests', to=settings.AUTH_USER_MODEL)),
+                ('preferred_clinician', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='pages.clinicianpage')),
+                ('service', models.ForeignKey(blank=True, help_text='Empty means “not sure”.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='pages.servicepage')),
             ],
             options={
                 'ordering': ['-received_at'],
                 'permissions': [('export_consultationrequest', 'Can export consultation requests')],
             },
+        ),
+        migrations.CreateModel(
+            name='RequestEvent',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('action', models.CharField(choices=[('submitted', 'Received'), ('viewed', 'Viewed'), ('edited', 'Edited'), ('exported', 'Exported'), ('status', 'Status changed'), ('assigned', 'Assigned'), ('note', 'Note added'), ('notified', 'Notification')], max_length=10)),
+                ('detail', models.CharField(blank=True, help_text='Never personal details from the request.', max_length=200)),
+                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='contact.consultationrequest')),
+            ],
+            options={
+                'ordering': ['-created_at'],
+            },
+        ),
+        migrations.CreateModel(
+            name='RequestNote',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('text', models.TextField(max_length=4000)),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='contact.consultationrequest')),
+            ],
+            options={
+                'ordering': ['created_at'],
+            },
+        ),
+        migrations.CreateModel(
+            name='RequestNotification',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('staff', 'Staff alert'), ('ack', 'Acknowledgement to the sender')], max_length=10)),
+                ('state', models.CharField(choices=[('pending', 'Waiting to send'), ('sent', 'Sent'), ('failed', 'Failed')], default='pending', max_length=10)),
+                ('attempts', models.PositiveSmallIntegerField(default=0)),
+                ('last_error', models.CharField(blank=True, help_text="The error's type only, never its text.", max_length=200)),
+                ('sent_at', models.DateTimeField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='contact.consultationrequest')),
+            ],
+        ),
+        migrations.AddIndex(
+            model_name='consultationrequest',
+            index=models.Index(fields=['status', 'received_at'], name='contact_con_status_46f4d3_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='requestnotification',
+            constraint=models.UniqueConstraint(fields=('request', 'kind'), name='one_notification_per_kind'),
         ),
     ]

@@ -9,6 +9,19 @@ DEFAULT_CRISIS_NOTICE = (
 )
 
 
+DEFAULT_GOOD_FAITH_ESTIMATE = (
+    "You have the right to receive a “Good Faith Estimate” explaining how much your medical care "
+    "will cost. Under the law, health care providers need to give patients who don’t have insurance "
+    "or who are not using insurance an estimate of the bill for medical items and services. "
+    "You have the right to receive a Good Faith Estimate for the total expected cost of any "
+    "non-emergency items or services. Make sure your health care provider gives you a Good Faith "
+    "Estimate in writing at least 1 business day before your medical service or item. If you receive "
+    "a bill that is at least $400 more than your Good Faith Estimate, you can dispute the bill. "
+    "For questions or more information about your right to a Good Faith Estimate, visit "
+    "www.cms.gov/nosurprises or call 1-800-985-3059."
+)
+
+
 @register_setting(icon="home")
 class PracticeSettings(BaseGenericSetting):
     """Who the practice is and how to reach it; shown in the header, footer and intake pages."""
@@ -31,6 +44,18 @@ class PracticeSettings(BaseGenericSetting):
         default="https://www.weather.gov/",
         help_text="A neutral page the quick-exit button replaces this site with.",
     )
+    good_faith_estimate_notice = models.TextField(
+        default=DEFAULT_GOOD_FAITH_ESTIMATE,
+        help_text="The No Surprises Act notice for self-pay clients, shown on the fees page and the intake form.",
+    )
+    consultation_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Where “Request a consultation” links lead, on every page.",
+    )
+    privacy_notice_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The notice of privacy practices that the intake form links to.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -44,6 +69,10 @@ class PracticeSettings(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("crisis_notice"), FieldPanel("quick_exit_enabled"), FieldPanel("quick_exit_url")],
             heading="Safety",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("consultation_page"), FieldPanel("privacy_notice_page"), FieldPanel("good_faith_estimate_notice")],
+            heading="Intake",
         ),
     ]
 

@@ -71,7 +71,11 @@ class PracticeSettings(BaseGenericSetting):
             heading="Safety",
         ),
         MultiFieldPanel(
-            [FieldPanel("consultation_page"), FieldPanel("privacy_notice_page"), FieldPanel("good_faith_estimate_notice")],
+            [
+                FieldPanel("consultation_page"),
+                FieldPanel("privacy_notice_page"),
+                FieldPanel("good_faith_estimate_notice"),
+            ],
             heading="Intake",
         ),
     ]

@@ -98,7 +98,15 @@ CACHES = {
     }
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Two queues. Wagtail 8's own tasks (search and reference index) are built on the django-tasks backport,
+# whose Task objects django-tasks-db (built on Django 6's django.tasks) refuses to store, so they keep
+# running in-request on "default". The project's own tasks (emails) declare backend=BACKGROUND_QUEUE and
+# are stored in PostgreSQL for `manage.py db_worker --backend background` to run.
+BACKGROUND_QUEUE = "background"
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    BACKGROUND_QUEUE: {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

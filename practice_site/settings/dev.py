@@ -3,7 +3,7 @@
 from ..embedded_postgres import database_settings
 from . import env
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES
+from .base import BACKGROUND_QUEUE, BASE_DIR, DATABASES
 
 DEBUG = True
 SECRET_KEY = env.SECRET_KEY or "dev-only-insecure-key-not-for-production"
@@ -17,7 +17,10 @@ CSRF_COOKIE_SECURE = False
 if "default" not in DATABASES:
     DATABASES["default"] = database_settings(env.EMBEDDED_POSTGRES_DIR or BASE_DIR / ".data" / "postgres")
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    BACKGROUND_QUEUE: {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
 # Serve static files straight from the source folders; no collectstatic needed.

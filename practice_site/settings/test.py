@@ -5,7 +5,7 @@ import tempfile
 from ..embedded_postgres import database_settings
 from . import env
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import BACKGROUND_QUEUE, DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -24,7 +24,10 @@ if "default" not in DATABASES:
             tempfile.mkdtemp(prefix="rooted-test-pg-"), cleanup_mode="delete"
         )
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    BACKGROUND_QUEUE: {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="rooted-test-media-")

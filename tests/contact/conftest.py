@@ -29,7 +29,7 @@ def valid_data():
         "preferred_name": "Maya",
         "pronouns": "she/her",
         "email": "maya.torres@Example.COM",
-        "phone": "(713) 555-0199",
+        "phone": "(281) 624-0199",
         "preferred_contact": "email",
         "voicemail_ok": "on",
         "therapy_for": "self",

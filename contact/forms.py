@@ -250,7 +250,9 @@ class ConsultationRequestForm(forms.ModelForm):
     privacy_notice = forms.BooleanField(
         label="I have read the notice of privacy practices and agree to my request being stored",
         help_text="The notice explains how we keep and protect what you send us.",
-        error_messages={"required": "Please tick this box to agree to the privacy notice, so we can keep your request."},
+        error_messages={
+            "required": "Please tick this box to agree to the privacy notice, so we can keep your request."
+        },
     )
 
     # Spam checks: a field people never meet, and when the form was shown.

@@ -8,17 +8,17 @@ import time
 from django.conf import settings
 from django.core import signing
 
-TOKEN_SALT = "contact.form-shown-at"
+SIGNING_SALT = "contact.form-shown-at"
 
 
 def issue_form_token() -> str:
-    return signing.dumps(time.time(), salt=TOKEN_SALT)
+    return signing.dumps(time.time(), salt=SIGNING_SALT)
 
 
 def form_age_seconds(token: str) -> float | None:
     """Seconds since the form was shown, or None when the token is missing or was not signed by us."""
     try:
-        shown_at = signing.loads(token, salt=TOKEN_SALT)
+        shown_at = signing.loads(token, salt=SIGNING_SALT)
     except signing.BadSignature:
         return None
     if not isinstance(shown_at, int | float):

@@ -18,7 +18,7 @@ def contact_page(home_page, settings):
 
 
 def aged_token(seconds: float) -> str:
-    return signing.dumps(time.time() - seconds, salt=spam.TOKEN_SALT)
+    return signing.dumps(time.time() - seconds, salt=spam.SIGNING_SALT)
 
 
 @pytest.fixture

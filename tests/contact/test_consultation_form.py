@@ -2,7 +2,6 @@
 
 import pytest
 from django.db import OperationalError
-
 from wagtail.models import Page
 
 from contact.models import ConsultationRequest, ContactPage, RequestEvent
@@ -177,7 +176,7 @@ def test_bad_input_gets_a_kind_error_beside_the_field_keeps_what_was_typed_and_s
     assert f'href="#{target}"' in html
     assert f'id="{bound.auto_id}_error"' in html
     if not bound.use_fieldset:
-        assert f'aria-invalid="true" aria-describedby="' in html
+        assert 'aria-invalid="true" aria-describedby="' in html
         assert f'{bound.auto_id}_error" id="{bound.auto_id}"' in html
     assert "<title>Error:" in html
     # What was typed stays in the form.

@@ -41,6 +41,10 @@ class PlainTextMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+        if self.max_length is not None:
+            self.error_messages.setdefault(
+                "max_length", f"Please shorten this to {self.max_length:,} characters or fewer."
+            )
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -71,10 +75,6 @@ class UncheckedField(forms.CharField):
     def __init__(self, **kwargs):
         super().__init__(required=False, strip=False, **kwargs)
         self.validators = []
-
-
-def _too_long(limit: int) -> str:
-    return f"Please shorten this to {limit:,} characters or fewer."
 
 
 def _radio(choices, required_message: str, **kwargs) -> forms.ChoiceField:
@@ -128,14 +128,13 @@ class ConsultationRequestForm(forms.ModelForm):
         label="Your name",
         max_length=150,
         help_text="It doesn’t have to be your legal name.",
-        error_messages={"required": "Please tell us your name.", "max_length": _too_long(150)},
+        error_messages={"required": "Please tell us your name."},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     preferred_name = TextField(
         label="Name you’d like us to use (optional)",
         max_length=100,
         required=False,
-        error_messages={"max_length": _too_long(100)},
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
     pronouns = TextField(
@@ -143,17 +142,13 @@ class ConsultationRequestForm(forms.ModelForm):
         max_length=60,
         required=False,
         help_text="For example: she/her, he/him, they/them.",
-        error_messages={"max_length": _too_long(60)},
     )
     email = EmailField(
         label="Email address",
         max_length=254,
         required=False,
         help_text="Give us an email address, a phone number, or both.",
-        error_messages={
-            "invalid": "Please check the email address: it should look like name@example.com.",
-            "max_length": _too_long(254),
-        },
+        error_messages={"invalid": "Please check the email address: it should look like name@example.com."},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = TextField(
@@ -161,7 +156,6 @@ class ConsultationRequestForm(forms.ModelForm):
         max_length=40,
         required=False,
         help_text="A US number such as (713) 555-0142, or an international number starting with +.",
-        error_messages={"max_length": _too_long(40)},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     preferred_contact = _radio(
@@ -185,7 +179,6 @@ class ConsultationRequestForm(forms.ModelForm):
         max_length=150,
         required=False,
         help_text="Therapy for someone under 18 needs a parent or guardian’s consent. This is often you.",
-        error_messages={"max_length": _too_long(150)},
     )
     in_texas = forms.TypedChoiceField(
         label="Will you be in Texas during your sessions?",
@@ -233,7 +226,6 @@ class ConsultationRequestForm(forms.ModelForm):
         max_length=120,
         required=False,
         help_text="For example: Blue Cross Blue Shield of Texas. No member number needed.",
-        error_messages={"max_length": _too_long(120)},
     )
     message = MessageField(
         label="Anything you’d like us to know? (optional)",

@@ -134,6 +134,7 @@ def test_answers_to_questions_that_did_not_apply_are_not_kept(client, contact_pa
     ("changes", "field", "message"),
     [
         ({"name": ""}, "name", "Please tell us your name."),
+        ({"name": "M" * 151}, "name", "Please shorten this to 150 characters or fewer."),
         ({"email": "", "phone": ""}, "email", "Please give us an email address or a phone number"),
         ({"email": "not-an-email"}, "email", "Please check the email address"),
         ({"phone": "12345"}, "phone", "Please check the phone number"),
@@ -237,12 +238,13 @@ def test_the_privacy_checkbox_links_the_notice_of_privacy_practices(client, cont
     assert '<a href="/privacy/">Read our notice of privacy practices</a>' in html
 
 
+def database_down(*args, **kwargs):
+    raise OperationalError("connection to server lost")
+
+
 def test_when_the_database_fails_on_save_the_person_sees_the_phone_number_and_their_answers(
     client, contact_page, valid_data, monkeypatch
 ):
-    def database_down(*args, **kwargs):
-        raise OperationalError("connection to server lost")
-
     monkeypatch.setattr(ConsultationRequest, "save", database_down)
 
     response = post(client, valid_data)
@@ -259,9 +261,6 @@ def test_when_the_database_fails_on_save_the_person_sees_the_phone_number_and_th
 def test_when_the_database_is_down_for_the_whole_page_a_page_without_it_is_shown(
     client, contact_page, valid_data, monkeypatch
 ):
-    def database_down(*args, **kwargs):
-        raise OperationalError("connection to server lost")
-
     monkeypatch.setattr(ConsultationRequest, "save", database_down)
     monkeypatch.setattr(ContactPage, "get_context", database_down)
 

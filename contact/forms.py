@@ -33,7 +33,7 @@ def _has_control_characters(value: str, *, multiline: bool) -> bool:
     return False
 
 
-class PlainTextMixin:
+class ControlCharacterMixin:
     """Refuse control characters with one clear message instead of Django's generic NUL error."""
 
     multiline = False
@@ -57,15 +57,15 @@ class PlainTextMixin:
         return value
 
 
-class TextField(PlainTextMixin, forms.CharField):
+class PlainTextField(ControlCharacterMixin, forms.CharField):
     pass
 
 
-class MessageField(TextField):
+class MessageField(PlainTextField):
     multiline = True
 
 
-class EmailField(PlainTextMixin, forms.EmailField):
+class EmailField(ControlCharacterMixin, forms.EmailField):
     pass
 
 
@@ -124,20 +124,20 @@ def clinician_choices() -> list[tuple[str, str]]:
 
 
 class ConsultationRequestForm(forms.ModelForm):
-    name = TextField(
+    name = PlainTextField(
         label="Your name",
         max_length=150,
         help_text="It doesn’t have to be your legal name.",
         error_messages={"required": "Please tell us your name."},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    preferred_name = TextField(
+    preferred_name = PlainTextField(
         label="Name you’d like us to use (optional)",
         max_length=100,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
-    pronouns = TextField(
+    pronouns = PlainTextField(
         label="Pronouns (optional)",
         max_length=60,
         required=False,
@@ -151,7 +151,7 @@ class ConsultationRequestForm(forms.ModelForm):
         error_messages={"invalid": "Please check the email address: it should look like name@example.com."},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = TextField(
+    phone = PlainTextField(
         label="Phone number",
         max_length=40,
         required=False,
@@ -174,7 +174,7 @@ class ConsultationRequestForm(forms.ModelForm):
         "Please choose who the therapy is for.",
         label="Who is the therapy for?",
     )
-    guardian_name = TextField(
+    guardian_name = PlainTextField(
         label="If it’s for your child or teen: the parent or guardian’s name",
         max_length=150,
         required=False,
@@ -221,7 +221,7 @@ class ConsultationRequestForm(forms.ModelForm):
         "Please choose how you plan to pay, or “Not sure yet”.",
         label="How do you plan to pay?",
     )
-    insurance_carrier = TextField(
+    insurance_carrier = PlainTextField(
         label="If you’ll use insurance: the name of your insurance company",
         max_length=120,
         required=False,

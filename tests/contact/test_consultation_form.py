@@ -261,3 +261,31 @@ def test_when_the_database_fails_on_save_the_person_sees_the_phone_number_and_th
     assert "Evenings work best for me." in html
     assert "This form is not for emergencies" in html
     assert ConsultationRequest.objects.count() == 0
+
+
+def test_invalid_utf8_gets_the_form_back_not_a_server_error(client, contact_page):
+    response = client.post(
+        "/contact/", data=b"name=%FF%FE%00&email=%C3%28&privacy_notice=on",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_the_form_works_under_a_strict_content_security_policy(client, contact_page, valid_data):
+    for response in (client.get("/contact/"), post(client, {**valid_data, "name": ""})):
+        html = response.content.decode()
+        assert "<script" not in html
+        assert "<style" not in html
+        assert 'style="' not in html
+
+
+def test_nothing_from_the_request_reaches_the_logs(
+    client, contact_page, valid_data, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level("DEBUG")
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, valid_data)
+    assert ConsultationRequest.objects.count() == 1
+    for value in ("Maya", "maya.torres", "2816240199", "Evenings work best"):
+        assert value not in caplog.text

@@ -208,3 +208,13 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Consultation requests
+INSTALLED_APPS += ["wagtail.contrib.routable_page"]  # the contact page's thank-you route
+# Stored requests per client address (kept only as a keyed hash) within the window.
+INTAKE_RATE_LIMIT = 5
+INTAKE_RATE_LIMIT_WINDOW = 60 * 60
+# A form sent sooner than this after it was shown, or later than the maximum, is marked as spam.
+INTAKE_MIN_SECONDS = 4
+INTAKE_MAX_FORM_AGE = 60 * 60 * 24
+INTAKE_NOTIFICATION_MAX_ATTEMPTS = 5

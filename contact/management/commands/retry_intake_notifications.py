@@ -1,0 +1,31 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db.models import Q
+from django.utils import timezone
+
+from contact.models import RequestNotification
+from contact.tasks import enqueue
+
+# A notification still pending after this long was never queued or its worker was lost.
+STALE_PENDING = timedelta(minutes=15)
+
+
+class Command(BaseCommand):
+    help = (
+        "Queue again every consultation request email that failed or got stuck, up to "
+        "INTAKE_NOTIFICATION_MAX_ATTEMPTS tries each. Run it from cron, e.g. every 15 minutes."
+    )
+
+    def handle(self, *args, **options):
+        due = RequestNotification.objects.filter(
+            Q(state=RequestNotification.State.FAILED)
+            | Q(state=RequestNotification.State.PENDING, created_at__lt=timezone.now() - STALE_PENDING),
+            attempts__lt=settings.INTAKE_NOTIFICATION_MAX_ATTEMPTS,
+        )
+        count = 0
+        for notification in due:
+            enqueue(notification)
+            count += 1
+        self.stdout.write(f"Queued {count} notification(s) again.")

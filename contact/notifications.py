@@ -1,0 +1,70 @@
+"""The two emails about a request. Neither carries anything the person typed.
+
+Email is not a safe place for health information, so staff get only a link to the request in the
+admin, and the sender gets only a confirmation that their request arrived.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.urls import NoReverseMatch, reverse
+
+from practice_site.core.models import PracticeSettings
+
+from .models import ConsultationRequest, RequestNotification
+
+
+class NoRecipientsError(Exception):
+    """Neither INTAKE_NOTIFICATION_EMAILS nor the practice email is set."""
+
+
+def admin_url(consultation: ConsultationRequest) -> str:
+    try:
+        path = reverse("consultation_requests:inspect", args=[consultation.pk])
+    except NoReverseMatch:
+        # The staff admin's views are registered by wagtail_hooks; without them, the admin home.
+        path = reverse("wagtailadmin_home")
+    return settings.WAGTAILADMIN_BASE_URL + path
+
+
+def staff_alert(consultation: ConsultationRequest, practice: PracticeSettings) -> EmailMessage:
+    recipients = list(settings.INTAKE_NOTIFICATION_EMAILS) or ([practice.email] if practice.email else [])
+    if not recipients:
+        raise NoRecipientsError
+    body = (
+        "A new consultation request is waiting.\n\n"
+        f"Read it in the admin (sign-in required):\n{admin_url(consultation)}\n\n"
+        "For privacy, this email never includes anything from the request.\n"
+    )
+    return EmailMessage("A new consultation request is waiting", body, to=recipients)
+
+
+def acknowledgement(consultation: ConsultationRequest, practice: PracticeSettings) -> EmailMessage:
+    contact_line = f" If you need us sooner, call {practice.phone}." if practice.phone else ""
+    body = (
+        f"Thank you for contacting {practice.practice_name}. We have received your consultation request.\n\n"
+        "Someone from our intake team will reply within two business days, the way you asked us to."
+        f"{contact_line}\n\n"
+        f"{practice.crisis_notice}\n\n"
+        "If you did not send this request, you can ignore this email.\n"
+    )
+    return EmailMessage(f"We received your request – {practice.practice_name}", body, to=[consultation.email])
+
+
+BUILDERS = {
+    RequestNotification.Kind.STAFF_ALERT: staff_alert,
+    RequestNotification.Kind.ACKNOWLEDGEMENT: acknowledgement,
+}
+
+
+def build(notification: RequestNotification) -> EmailMessage:
+    return BUILDERS[notification.kind](notification.request, PracticeSettings.load())
+
+
+def kinds_for(consultation: ConsultationRequest) -> list[str]:
+    """Which emails a new request gets. Spam gets none: a form must never become a way to send mail."""
+    if consultation.status == ConsultationRequest.Status.SPAM:
+        return []
+    kinds = [RequestNotification.Kind.STAFF_ALERT]
+    if consultation.email and consultation.preferred_contact == ConsultationRequest.ContactMethod.EMAIL:
+        kinds.append(RequestNotification.Kind.ACKNOWLEDGEMENT)
+    return kinds

@@ -1,0 +1,291 @@
+"""The public consultation form, as a person (or a bot) sends it."""
+
+import pytest
+from django.db import OperationalError
+from wagtail.models import Page
+
+from contact.models import ConsultationRequest, ContactPage, RequestEvent
+from practice_site.core.models import PracticeSettings
+from practice_site.pages.models import ClinicianPage, ServiceIndexPage, ServicePage, TeamIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, data):
+    return client.post("/contact/", data)
+
+
+def errors_for(response, field):
+    return response.context["form"].errors.get(field, [])
+
+
+def test_the_form_page_shows_the_crisis_notice_above_the_form_and_is_never_cached(client, contact_page):
+    response = client.get("/contact/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This form is not for emergencies" in html
+    assert html.index('href="tel:988"') < html.index("<form")
+    assert 'href="tel:911"' in html
+    assert "no-store" in response["Cache-Control"]
+    assert "What happens next" in html
+
+
+def test_every_field_has_a_real_label(client, contact_page):
+    form = client.get("/contact/").context["form"]
+    html = client.get("/contact/").content.decode()
+    for field in form:
+        if field.is_hidden or field.name == "website":
+            continue
+        if field.use_fieldset:
+            assert f"<legend class=\"field__label\">{field.label}</legend>" in html, field.name
+        else:
+            assert f'<label class="field__label" for="{field.id_for_label}">' in html, field.name
+
+
+def test_services_and_clinicians_offered_are_the_published_ones_taking_clients(client, contact_page, home_page):
+    services = home_page.add_child(instance=ServiceIndexPage(title="Services", slug="services"))
+    anxiety = services.add_child(instance=ServicePage(title="Anxiety", slug="anxiety", summary="Calm."))
+    draft = services.add_child(instance=ServicePage(title="Draft service", slug="draft", summary="x", live=False))
+    team = home_page.add_child(instance=TeamIndexPage(title="Team", slug="team"))
+    open_ = team.add_child(instance=ClinicianPage(title="Dana Reyes", slug="dana", credentials="LPC-S"))
+    waitlist = team.add_child(
+        instance=ClinicianPage(title="Sam Lee", slug="sam", credentials="LMFT", accepting_new_clients="waitlist")
+    )
+    closed = team.add_child(
+        instance=ClinicianPage(title="Jo Park", slug="jo", credentials="LPC", accepting_new_clients="no")
+    )
+
+    form = client.get("/contact/").context["form"]
+
+    assert form.fields["service"].choices == [("", "Not sure yet"), (str(anxiety.pk), "Anxiety")]
+    assert str(draft.pk) not in dict(form.fields["service"].choices)
+    assert form.fields["preferred_clinician"].choices == [
+        ("", "No preference"),
+        (str(open_.pk), "Dana Reyes, LPC-S"),
+        (str(waitlist.pk), "Sam Lee, LMFT (waitlist)"),
+    ]
+    assert str(closed.pk) not in dict(form.fields["preferred_clinician"].choices)
+
+
+def test_a_complete_request_is_stored_with_every_field_then_redirects_to_a_thank_you_without_personal_data(
+    client, contact_page, home_page, valid_data
+):
+    services = home_page.add_child(instance=ServiceIndexPage(title="Services", slug="services"))
+    service = services.add_child(instance=ServicePage(title="Couples", slug="couples", summary="Together."))
+    team = home_page.add_child(instance=TeamIndexPage(title="Team", slug="team"))
+    clinician = team.add_child(instance=ClinicianPage(title="Dana Reyes", slug="dana", credentials="LPC-S"))
+    valid_data.update(
+        therapy_for="child", guardian_name="Ana Torres", payment="insurance", insurance_carrier="Aetna",
+        service=str(service.pk), preferred_clinician=str(clinician.pk), in_texas="no",
+        preferred_contact="text", texts_ok="on",
+    )
+
+    response = post(client, valid_data)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/contact/thank-you/"
+    stored = ConsultationRequest.objects.get()
+    assert stored.name == "Maya Torres"
+    assert (stored.preferred_name, stored.pronouns) == ("Maya", "she/her")
+    assert stored.email == "maya.torres@example.com"  # the domain is normalised
+    assert stored.phone == "+12816240199"  # E.164
+    assert (stored.preferred_contact, stored.voicemail_ok, stored.texts_ok) == ("text", True, True)
+    assert (stored.therapy_for, stored.guardian_name, stored.is_minor) == ("child", "Ana Torres", True)
+    assert stored.in_texas is False and stored.is_out_of_area
+    assert (stored.service, stored.preferred_clinician) == (service.page_ptr.specific, clinician)
+    assert stored.session_format == "telehealth"
+    assert (stored.available_days, stored.available_times) == (["tue", "thu"], ["evening"])
+    assert (stored.payment, stored.insurance_carrier) == ("insurance", "Aetna")
+    assert stored.message == "Evenings work best for me."
+    assert stored.privacy_notice_accepted_at is not None
+    assert (stored.status, stored.spam_reason) == ("new", "")
+    assert RequestEvent.objects.get(request=stored).action == "submitted"
+
+    thanks = client.get(response["Location"])
+    html = thanks.content.decode()
+    assert thanks.status_code == 200
+    assert "no-store" in thanks["Cache-Control"]
+    assert "within two business days" in html
+    assert "This form is not for emergencies" in html and 'href="tel:988"' in html
+    assert "Maya" not in html
+
+
+def test_self_pay_is_flagged_and_the_form_shows_the_good_faith_estimate(client, contact_page, valid_data):
+    html = client.get("/contact/").content.decode()
+    assert "If you plan to self-pay: your right to a Good Faith Estimate" in html
+    assert "www.cms.gov/nosurprises" in html
+
+    post(client, valid_data)
+
+    assert ConsultationRequest.objects.get().is_self_pay
+
+
+def test_answers_to_questions_that_did_not_apply_are_not_kept(client, contact_page, valid_data):
+    valid_data.update(therapy_for="self", guardian_name="Someone", payment="not_sure", insurance_carrier="Aetna")
+
+    post(client, valid_data)
+
+    stored = ConsultationRequest.objects.get()
+    assert (stored.guardian_name, stored.insurance_carrier) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"name": ""}, "name", "Please tell us your name."),
+        ({"name": "M" * 151}, "name", "Please shorten this to 150 characters or fewer."),
+        ({"email": "", "phone": ""}, "email", "Please give us an email address or a phone number"),
+        ({"email": "not-an-email"}, "email", "Please check the email address"),
+        ({"phone": "12345"}, "phone", "Please check the phone number"),
+        ({"phone": "(713) 555-01"}, "phone", "Please check the phone number"),
+        ({"email": "", "preferred_contact": "email"}, "email", "You chose email as the best way to reach you"),
+        ({"phone": "", "preferred_contact": "call"}, "phone", "Please add your phone number"),
+        ({"preferred_contact": "text"}, "texts_ok", "Please tick this box so we may text you"),
+        ({"therapy_for": "child", "guardian_name": ""}, "guardian_name", "parent or guardian’s name"),
+        ({"in_texas": ""}, "in_texas", "whether you will be in Texas"),
+        ({"payment": "insurance", "insurance_carrier": ""}, "insurance_carrier", "name of your insurance company"),
+        ({"privacy_notice": ""}, "privacy_notice", "agree to the privacy notice"),
+        ({"session_format": "teleport"}, "session_format", "Please choose one of the options."),
+        ({"service": "999999"}, "service", "Please choose one of the options."),
+        ({"message": "x" * 100_000}, "message", "Please shorten your message to 1,000 characters"),
+        ({"name": "Maya\x00Torres"}, "name", "without hidden control characters"),
+        ({"message": "hello\x00"}, "message", "Please remove the hidden control characters"),
+        ({"name": "Maya\r\nBcc: x@y.z"}, "name", "on one line"),
+        ({"email": "a@b.com\r\nBcc: x@y.z"}, "email", "on one line"),
+        ({"email": "a@b.com\nBcc: x@y.z"}, "email", "on one line"),
+        ({"pronouns": "she\u2028her"}, "pronouns", "on one line"),
+    ],
+)
+def test_bad_input_gets_a_kind_error_beside_the_field_keeps_what_was_typed_and_stores_nothing(
+    client, contact_page, valid_data, changes, field, message
+):
+    valid_data.update(changes)
+    valid_data = {key: value for key, value in valid_data.items() if value != ""}
+
+    response = post(client, valid_data)
+
+    assert response.status_code == 200
+    assert ConsultationRequest.objects.count() == 0
+    assert any(message in error for error in errors_for(response, field)), errors_for(response, field)
+    html = response.content.decode()
+    form = response.context["form"]
+    bound = form[field]
+    # In the summary, linking to the field; beside the field, tied to it for screen readers.
+    target = f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id
+    assert 'id="error-summary"' in html
+    assert f'href="#{target}"' in html
+    assert f'id="{bound.auto_id}_error"' in html
+    if not bound.use_fieldset:
+        assert 'aria-invalid="true" aria-describedby="' in html
+        assert f'{bound.auto_id}_error" id="{bound.auto_id}"' in html
+    assert "<title>Error:" in html
+    # What was typed stays in the form.
+    assert 'value="she/her"' in html or field == "pronouns"
+
+
+def test_the_header_injection_attempt_is_not_stored_and_nothing_is_mailed(
+    client, contact_page, valid_data, mailoutbox, django_capture_on_commit_callbacks
+):
+    valid_data["email"] = "a@b.com\r\nBcc: x@y.z"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, valid_data)
+    assert response.status_code == 200
+    assert ConsultationRequest.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_emoji_and_right_to_left_text_are_valid_and_stored_as_typed(client, contact_page, valid_data):
+    valid_data.update(
+        name="مريم الحسيني 🌿",
+        preferred_name="‏מרים‎",
+        message="שלום! I’d like evening sessions 🙏🏽 — مرحبا\r\nSecond line 👩‍👩‍👧",
+    )
+
+    response = post(client, valid_data)
+
+    assert response.status_code == 302
+    stored = ConsultationRequest.objects.get()
+    assert stored.name == "مريم الحسيني 🌿"
+    assert stored.preferred_name == "‏מרים‎"
+    assert stored.message == "שלום! I’d like evening sessions 🙏🏽 — مرحبا\r\nSecond line 👩‍👩‍👧"
+
+
+def test_an_international_phone_number_is_stored_in_e164(client, contact_page, valid_data):
+    valid_data["phone"] = "+44 20 7946 0958"
+    post(client, valid_data)
+    assert ConsultationRequest.objects.get().phone == "+442079460958"
+
+
+def test_outside_texas_is_accepted_kindly_and_flagged_out_of_area(client, contact_page, valid_data):
+    html = client.get("/contact/").content.decode()
+    assert "If you won’t be in Texas:" in html
+    valid_data["in_texas"] = "no"
+
+    assert post(client, valid_data).status_code == 302
+
+    assert ConsultationRequest.objects.get().is_out_of_area
+
+
+def test_the_privacy_checkbox_links_the_notice_of_privacy_practices(client, contact_page, home_page):
+    privacy = home_page.add_child(instance=Page(title="Notice of privacy practices", slug="privacy"))
+    practice = PracticeSettings.load()
+    practice.privacy_notice_page = privacy
+    practice.save()
+
+    html = client.get("/contact/").content.decode()
+
+    assert '<a href="/privacy/">Read our notice of privacy practices</a>' in html
+
+
+def database_down(*args, **kwargs):
+    raise OperationalError("connection to server lost")
+
+
+@pytest.mark.parametrize("page_needs_the_database_too", [False, True])
+def test_when_the_database_fails_on_save_the_person_sees_the_phone_number_and_their_answers(
+    client, contact_page, valid_data, monkeypatch, page_needs_the_database_too
+):
+    monkeypatch.setattr(ConsultationRequest, "save", database_down)
+    if page_needs_the_database_too:
+        # The full page (menus, settings) cannot be built either: a page that needs no database is shown.
+        monkeypatch.setattr(ContactPage, "get_context", database_down)
+
+    response = post(client, valid_data)
+
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "We couldn’t save your request just now" in html
+    assert 'href="tel:7135550142"' in html
+    assert 'value="Maya Torres"' in html
+    assert "Evenings work best for me." in html
+    assert "This form is not for emergencies" in html
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_invalid_utf8_gets_the_form_back_not_a_server_error(client, contact_page):
+    response = client.post(
+        "/contact/", data=b"name=%FF%FE%00&email=%C3%28&privacy_notice=on",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_the_form_works_under_a_strict_content_security_policy(client, contact_page, valid_data):
+    for response in (client.get("/contact/"), post(client, {**valid_data, "name": ""})):
+        html = response.content.decode()
+        assert "<script" not in html
+        assert "<style" not in html
+        assert 'style="' not in html
+
+
+def test_nothing_from_the_request_reaches_the_logs(
+    client, contact_page, valid_data, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level("DEBUG")
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, valid_data)
+    assert ConsultationRequest.objects.count() == 1
+    for value in ("Maya", "maya.torres", "2816240199", "Evenings work best"):
+        assert value not in caplog.text

@@ -25,7 +25,7 @@ def retry_delay(attempts: int) -> timedelta:
     return FIRST_RETRY_DELAY * 2 ** (attempts - 1)
 
 
-@task
+@task(backend=settings.BACKGROUND_QUEUE)
 def send_request_notification(notification_id: int) -> str:
     with transaction.atomic():
         # The row lock keeps a retry and a late first attempt from sending the same email twice.

@@ -133,7 +133,10 @@ def test_a_backend_that_can_run_tasks_later_gets_the_retry_with_a_growing_delay(
     monkeypatch.setattr(EmailMessage, "send", lambda self, *a, **k: (_ for _ in ()).throw(smtplib.SMTPException()))
     submit(client, valid_data, django_capture_on_commit_callbacks)
     notification = RequestNotification.objects.get(kind="staff")
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        **settings.TASKS,
+        settings.BACKGROUND_QUEUE: {"BACKEND": "django.tasks.backends.dummy.DummyBackend"},
+    }
 
     tasks.send_request_notification.call(notification.pk)
 

@@ -200,3 +200,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Consultation request review
+# Spam, and requests closed without becoming a client, are deleted by
+# `manage.py purge_consultation_requests` once this many days old.
+CONSULTATION_REQUEST_RETENTION_DAYS = env.CONSULTATION_REQUEST_RETENTION_DAYS

@@ -134,7 +134,7 @@ class ConsultationRequestInspectView(RequestDetailMixin, generic.InspectView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | self.get_request_context()
+        return super().get_context_data(**kwargs) | self.get_request_context() | {"edit_url": self.get_edit_url()}
 
 
 class ConsultationRequestEditView(RequestDetailMixin, generic.EditView):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.utils import get_user_display_name
 
@@ -36,7 +37,12 @@ class ConsultationRequestReviewForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "assigned_to" in self.fields:
-            self.fields["assigned_to"].queryset = consultation_request_policy.assignable_users()
+            # Keep the current assignee choosable even if they have since lost access, or saving the
+            # form for another reason would silently unassign the request.
+            assignable = consultation_request_policy.assignable_users().values("pk")
+            self.fields["assigned_to"].queryset = get_user_model().objects.filter(
+                Q(pk__in=assignable) | Q(pk=self.instance.assigned_to_id)
+            ).order_by("first_name", "last_name", "username")
 
     def clean_new_note(self):
         return self.cleaned_data["new_note"].strip()

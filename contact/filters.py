@@ -58,6 +58,7 @@ class ConsultationRequestFilterSet(WagtailFilterSet):
     )
     received_at = django_filters.DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
     flags = django_filters.MultipleChoiceFilter(
+        label="Flags",
         choices=[(key, label) for key, (label, _) in FLAGS.items()],
         widget=forms.CheckboxSelectMultiple,
         method="filter_flags",

@@ -5,6 +5,9 @@ from tests.browser.axe import assert_no_axe_violations
 from tests.contact_admin.factories import ConsultationRequestFactory, UserFactory
 
 PASSWORD = "a-long-test-password"
+# Wagtail 8.0.1's generic listing announces a filtered result count with <h2 role="alert">
+# (axe: aria-allowed-role, minor). That is Wagtail's template, not this project's.
+WAGTAIL_OWN_MARKUP = {"exclude": [['h2[role="alert"]']]}
 
 
 def test_coordinator_assigns_the_newest_request_and_marks_it_contacted_with_a_note(page):
@@ -28,6 +31,16 @@ def test_coordinator_assigns_the_newest_request_and_marks_it_contacted_with_a_no
     assert page.get_by_text("Reply overdue").count() >= 1
     assert_no_axe_violations(page)
 
+    page.get_by_role("button", name="Show filters").click()
+    page.get_by_role("button", name="Flags").click()
+    page.get_by_label("Out of area").check()
+    page.wait_for_url("**flags=out_of_area**")
+    page.locator("table.listing tbody tr").filter(has_not_text="Overdue Person").first.wait_for(state="detached")
+    assert page.locator("table.listing tbody tr").count() == 1
+    assert_no_axe_violations(page, context=WAGTAIL_OWN_MARKUP)
+
+    page.goto("/admin/consultation-requests/")
+    first_row = page.locator("table.listing tbody tr").first
     first_row.get_by_role("link", name="Newest Person").click()
     page.wait_for_url(f"**/admin/consultation-requests/inspect/{newest.pk}/")
     assert page.locator("dt:has-text('Voicemail') + dd").inner_text() == "not OK"

@@ -127,3 +127,19 @@ def test_user_with_export_permission_but_no_triage_exports_only_their_own(client
     ConsultationRequestFactory(name="Not Mine")
     client.force_login(clinician)
     assert [row["Name"] for row in csv_rows(export(client, "csv"))] == ["Mine"]
+
+
+def test_export_query_count_does_not_grow_with_rows(client, coordinator_user, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    staff = UserFactory(groups=["Clinicians"])
+    ConsultationRequestFactory(assigned_to=staff)
+    client.force_login(coordinator_user)
+    csv_rows(export(client, "csv"))
+    with CaptureQueriesContext(connection) as one_row:
+        csv_rows(export(client, "csv"))
+
+    ConsultationRequestFactory.create_batch(20, assigned_to=staff)
+    with django_assert_num_queries(len(one_row.captured_queries)):
+        assert len(csv_rows(export(client, "csv"))) == 21

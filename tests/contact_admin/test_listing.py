@@ -91,6 +91,7 @@ def test_filter_by_flags(client, logged_in_coordinator):
     assert names_in(listing(client, flags=["minor", "out_of_area"])) == []
     html = listing(client)
     assert "Out of area" in html and "Self-pay" in html and "Minor" in html
+    assert "[invalid name]" not in html
 
 
 def test_search_by_name_email_and_phone(client, logged_in_coordinator):
@@ -143,3 +144,35 @@ def test_listing_is_paginated_and_its_query_count_does_not_grow_with_rows(
     assert len(names_in(html)) == 25
     assert "Page 1 of 2" in html
     assert len(names_in(listing(client, p=2))) == 5
+
+
+@pytest.mark.parametrize("params", [
+    {"received_at_from": "not-a-date"},
+    {"assigned_to": "abc"},
+    {"service": "99999"},
+    {"status": "spam\x00"},
+    {"flags": "everything"},
+    {"attention": "<script>"},
+    {"ordering": "email; drop table"},
+    {"p": "9999"},
+    {"q": "a" * 5000},
+    {"q": "nul\x00byte"},
+    {"q": "\u202eevil\u200b"},
+    {"export": "pdf"},
+])
+def test_odd_query_parameters_never_fail_nor_reveal_spam(client, logged_in_coordinator, params):
+    ConsultationRequestFactory(name="Real Person")
+    ConsultationRequestFactory(name="Cheap Pills", status="spam")
+
+    response = client.get(reverse("consultation_requests:index"), params)
+
+    assert response.status_code == 200
+    assert "Cheap Pills" not in response.content.decode()
+
+
+def test_results_fragment_used_by_live_search_is_scoped_too(client, clinician_user):
+    ConsultationRequestFactory(name="Mine Too", assigned_to=clinician_user)
+    ConsultationRequestFactory(name="Not Mine")
+    client.force_login(clinician_user)
+    html = client.get(reverse("consultation_requests:index_results"), {"q": "mine"}).content.decode()
+    assert "Mine Too" in html and "Not Mine" not in html

@@ -154,3 +154,16 @@ def test_only_staff_who_work_on_requests_can_be_assigned(client, coordinator_use
     assert response.status_code == 200
     request.refresh_from_db()
     assert request.assigned_to is None
+
+
+def test_a_request_stays_with_someone_who_left_when_saved_for_another_reason(client, coordinator_user):
+    former = UserFactory(first_name="Former", last_name="Clinician", is_active=False)
+    request = ConsultationRequestFactory(assigned_to=former)
+    client.force_login(coordinator_user)
+
+    assert "Former Clinician" in client.get(edit_url(request)).content.decode()
+    response = client.post(edit_url(request), {"status": "contacted", "assigned_to": former.pk})
+
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert (request.status, request.assigned_to) == ("contacted", former)

@@ -47,6 +47,7 @@ def test_coordinator_assigns_the_newest_request_and_marks_it_contacted_with_a_no
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Update status, assignment or notes").click()
+    page.wait_for_url(f"**/admin/consultation-requests/edit/{newest.pk}/")
     assert_no_axe_violations(page)
     page.get_by_label("Assigned to").select_option(label="Jordan Reyes")
     page.get_by_label("Status").select_option(label="Contacted")

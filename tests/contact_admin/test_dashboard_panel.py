@@ -26,8 +26,9 @@ def test_coordinator_sees_counts_linking_to_the_filtered_list(client, coordinato
     html = panel_html(client)
 
     assert '<a href="/admin/consultation-requests/?status=new">2 new requests</a>' in html
-    assert '<a href="/admin/consultation-requests/?attention=reply_overdue">1 waiting more than two business days</a>' in html
-    assert '<a href="/admin/consultation-requests/?status=new&amp;ordering=received_at">Oldest unanswered: received 1' in html
+    listing = "/admin/consultation-requests/"
+    assert f'<a href="{listing}?attention=reply_overdue">1 waiting more than two business days</a>' in html
+    assert f'<a href="{listing}?status=new&amp;ordering=received_at">Oldest unanswered: received 1' in html
     assert '<a href="/admin/consultation-requests/?attention=follow_up_due">1 follow-up due today</a>' in html
     assert "Oldest Waiting" not in html
 

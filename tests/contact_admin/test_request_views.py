@@ -26,7 +26,9 @@ def test_inspect_puts_contact_preferences_first_and_shows_answers_emails_and_his
         preferred_contact="call", voicemail_ok=False, texts_ok=True, in_texas=False, message="Hoping to start soon.",
     )
     RequestNotification.objects.create(request=request, kind="staff", state="sent", attempts=1, sent_at=timezone.now())
-    RequestNotification.objects.create(request=request, kind="ack", state="failed", attempts=3, last_error="SMTPException")
+    RequestNotification.objects.create(
+        request=request, kind="ack", state="failed", attempts=3, last_error="SMTPException"
+    )
     RequestEvent.objects.create(request=request, action=Action.SUBMITTED, detail="Received through the website")
     client.force_login(coordinator_user)
 
@@ -145,7 +147,7 @@ def test_bad_input_is_refused_kindly_and_keeps_what_was_typed(client, coordinato
 def test_only_staff_who_work_on_requests_can_be_assigned(client, coordinator_user):
     request = ConsultationRequestFactory()
     editor = UserFactory(groups=["Editors"], first_name="Page", last_name="Editor")
-    clinician = UserFactory(groups=["Clinicians"], first_name="Jordan", last_name="Reyes")
+    UserFactory(groups=["Clinicians"], first_name="Jordan", last_name="Reyes")
     client.force_login(coordinator_user)
 
     html = client.get(edit_url(request)).content.decode()

@@ -33,7 +33,7 @@ def at(day, hour=10):
     (FRIDAY, datetime.date(2026, 12, 1), False),
     (FRIDAY, datetime.date(2026, 12, 2), True),
 ])
-def test_a_new_request_is_overdue_after_two_business_days(settings, received, today, overdue):
+def test_a_new_request_is_overdue_after_two_business_days(received, today, overdue):
     request = ConsultationRequest(received_at=at(received), status="new")
     assert is_reply_overdue(request, today) is overdue
     assert (request.received_at < reply_overdue_before(today)) is overdue

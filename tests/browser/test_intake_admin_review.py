@@ -22,6 +22,7 @@ def test_coordinator_assigns_the_newest_request_and_marks_it_contacted_with_a_no
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/admin/")
+    assert_no_axe_violations(page)
 
     page.get_by_role("link", name="3 new requests").click()
     page.wait_for_url("**/admin/consultation-requests/?status=new")

@@ -42,8 +42,6 @@ def user_name(user) -> str:
     return get_user_display_name(user) if user else ""
 
 
-Request = ConsultationRequest
-
 # (key, heading, value) — the order is the spreadsheet's column order.
 EXPORT_COLUMNS = [
     ("id", "Request", lambda r: r.pk),
@@ -66,8 +64,8 @@ EXPORT_COLUMNS = [
     ("preferred_clinician", "Preferred clinician",
      lambda r: r.preferred_clinician.title if r.preferred_clinician else ""),
     ("session_format", "Format", lambda r: r.get_session_format_display()),
-    ("available_days", "Days", lambda r: choice_labels(r.available_days, Request.Day.choices)),
-    ("available_times", "Times", lambda r: choice_labels(r.available_times, Request.TimeOfDay.choices)),
+    ("available_days", "Days", lambda r: choice_labels(r.available_days, ConsultationRequest.Day.choices)),
+    ("available_times", "Times", lambda r: choice_labels(r.available_times, ConsultationRequest.TimeOfDay.choices)),
     ("payment", "Payment", lambda r: r.get_payment_display()),
     ("insurance_carrier", "Insurance carrier", lambda r: r.insurance_carrier),
     ("message", "Message", lambda r: r.message),

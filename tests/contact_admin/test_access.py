@@ -127,3 +127,11 @@ def test_nobody_creates_copies_or_deletes_requests_in_the_admin(client, coordina
     assert client.post(f"/admin/consultation-requests/delete/{request.pk}/").status_code == 404
     html = client.get(index_url()).content.decode()
     assert "Add consultation request" not in html
+
+
+def test_menu_item_and_panel_appear_for_people_who_work_on_requests(client, coordinator_user, clinician_user):
+    for user in [coordinator_user, clinician_user]:
+        client.force_login(user)
+        html = client.get("/admin/").content.decode()
+        assert '"url": "/admin/consultation-requests/"' in html
+        assert 'id="consultation-requests' in html

@@ -55,7 +55,7 @@ def test_other_values_are_left_alone(value):
 
 
 def test_csv_export_neutralises_formula_values(client, coordinator_user):
-    ConsultationRequestFactory(**DANGEROUS, phone="+17135550142")
+    ConsultationRequestFactory(**DANGEROUS, phone="+17135550142", available_days=["mon", "wed"], voicemail_ok=False)
     client.force_login(coordinator_user)
 
     [row] = csv_rows(export(client, "csv"))
@@ -67,6 +67,7 @@ def test_csv_export_neutralises_formula_values(client, coordinator_user):
     assert row["Message"] == "'\t=1+1"
     assert row["Parent or guardian"] == "'\r=2+2"
     assert row["Phone"] == "(713) 555-0142"
+    assert (row["Days"], row["Voicemail OK"], row["Status"]) == ("Monday, Wednesday", "No", "New")
     assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())
 
 

@@ -112,7 +112,11 @@ class ConsultationRequest(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
-        permissions = [("export_consultationrequest", "Can export consultation requests")]
+        permissions = [
+            ("export_consultationrequest", "Can export consultation requests"),
+            # Without it, view/change reach only the requests assigned to the user (clinicians).
+            ("triage_consultationrequest", "Can see and assign every consultation request"),
+        ]
         indexes = [models.Index(fields=["status", "received_at"])]
 
     def __str__(self):

@@ -12,3 +12,20 @@ def home_page(db):
     from practice_site.pages.models import HomePage
 
     return HomePage.objects.get(depth=2)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialized test data where every connection object finds it.
+
+    Serialized rollback restores migration data (home page, Site, groups) from an attribute set on the
+    connection object at setup. Django keeps connection objects per context, and Playwright's sync API
+    runs browser tests in another (greenlet) context, where a fresh connection object lacks the attribute:
+    when an ordinary db test ran first, every transactional test after the first started empty.
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents

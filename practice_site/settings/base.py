@@ -218,3 +218,8 @@ INTAKE_RATE_LIMIT_WINDOW = 60 * 60
 INTAKE_MIN_SECONDS = 4
 INTAKE_MAX_FORM_AGE = 60 * 60 * 24
 INTAKE_NOTIFICATION_MAX_ATTEMPTS = 5
+
+# Consultation request review
+# Spam, and requests closed without becoming a client, are deleted by
+# `manage.py purge_consultation_requests` once this many days old.
+CONSULTATION_REQUEST_RETENTION_DAYS = env.CONSULTATION_REQUEST_RETENTION_DAYS

@@ -40,21 +40,10 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path, django_db_setup):
-    from django.db import connections
+def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
-    # Once Playwright's sync API starts, the tests run in a new context, and Django keeps one connection
-    # object per context: without the snapshot taken at database setup, serialized rollback would
-    # silently stop restoring the migrated data (home page, Site, groups) for every later browser test.
-    snapshots = {
-        connection.alias: connection._test_serialized_contents
-        for connection in connections.all()
-        if hasattr(connection, "_test_serialized_contents")
-    }
     with sync_playwright() as playwright:
-        for alias, snapshot in snapshots.items():
-            connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()

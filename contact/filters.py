@@ -1,0 +1,90 @@
+"""The filters of the consultation request listing."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.utils import get_user_display_name
+
+from practice_site.pages.models import ServicePage
+
+from . import worklists
+from .models import ConsultationRequest
+from .permissions import consultation_request_policy
+
+Status = ConsultationRequest.Status
+
+FLAGS = {
+    "out_of_area": ("Out of area", Q(in_texas=False)),
+    "self_pay": ("Self-pay", Q(payment=ConsultationRequest.Payment.SELF_PAY)),
+    "minor": ("Minor", Q(therapy_for=ConsultationRequest.TherapyFor.CHILD)),
+}
+ATTENTION = {
+    "reply_overdue": ("No reply within two business days", worklists.reply_overdue),
+    "follow_up_due": ("Follow-up due today or earlier", worklists.follow_up_due),
+}
+SPAM_CHOICES = [("include", "Include spam"), ("only", "Only spam")]
+
+
+class StaffChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return get_user_display_name(obj)
+
+
+class StaffFilter(django_filters.ModelChoiceFilter):
+    field_class = StaffChoiceField
+
+
+def assignable_staff(request):
+    return consultation_request_policy.assignable_users()
+
+
+class ConsultationRequestFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=Status.choices, empty_label="Any status", widget=forms.RadioSelect
+    )
+    attention = django_filters.ChoiceFilter(
+        label="Needs attention",
+        choices=[(key, label) for key, (label, _) in ATTENTION.items()],
+        empty_label="Everything",
+        widget=forms.RadioSelect,
+        method="filter_attention",
+    )
+    service = django_filters.ModelChoiceFilter(
+        queryset=ServicePage.objects.order_by("title"), empty_label="Any service", null_label="Not sure"
+    )
+    assigned_to = StaffFilter(
+        label="Assigned to", queryset=assignable_staff, empty_label="Anyone", null_label="Nobody yet"
+    )
+    received_at = django_filters.DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
+    flags = django_filters.MultipleChoiceFilter(
+        label="Flags",
+        choices=[(key, label) for key, (label, _) in FLAGS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_flags",
+    )
+    spam = django_filters.ChoiceFilter(
+        label="Spam", choices=SPAM_CHOICES, empty_label="Hide spam", widget=forms.RadioSelect, method="filter_spam"
+    )
+
+    class Meta:
+        model = ConsultationRequest
+        fields = []
+
+    def filter_attention(self, queryset, name, value):
+        return queryset.filter(ATTENTION[value][1]())
+
+    def filter_flags(self, queryset, name, value):
+        for flag in value:
+            queryset = queryset.filter(FLAGS[flag][1])
+        return queryset
+
+    def filter_spam(self, queryset, name, value):
+        return queryset.filter(status=Status.SPAM) if value == "only" else queryset
+
+    def asks_for_spam(self) -> bool:
+        """Spam stays hidden unless the filters (valid ones) explicitly ask for it."""
+        if not self.is_valid():
+            return False
+        data = self.form.cleaned_data
+        return data.get("status") == Status.SPAM or bool(data.get("spam"))

@@ -1,0 +1,53 @@
+"""Delete consultation requests the practice no longer needs to keep. Safe to run daily from cron."""
+
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from contact.models import ConsultationRequest
+
+Status = ConsultationRequest.Status
+# Requests that ended without the person becoming a client.
+ENDED_WITHOUT_CLIENT = [Status.CLOSED, Status.REFERRED_OUT, Status.NOT_A_FIT]
+
+
+def purgeable_requests(retention_days: int, now: datetime.datetime | None = None):
+    """Spam and ended requests received, and last changed, more than ``retention_days`` ago.
+
+    Counting from the last change too means a request closed yesterday is kept for the full period.
+    """
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days)
+    return ConsultationRequest.objects.filter(
+        Q(status=Status.SPAM) | Q(status__in=ENDED_WITHOUT_CLIENT),
+        received_at__lt=cutoff,
+        updated_at__lt=cutoff,
+    )
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete spam consultation requests, and requests closed, referred out or not a fit, older than "
+        "CONSULTATION_REQUEST_RETENTION_DAYS (default 180). Their notes, emails' states and history go too."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Print what would be deleted; delete nothing.")
+
+    def handle(self, *args, dry_run=False, **options):
+        retention_days = settings.CONSULTATION_REQUEST_RETENTION_DAYS
+        if retention_days < 1:
+            raise CommandError("CONSULTATION_REQUEST_RETENTION_DAYS must be at least 1.")
+        with transaction.atomic():
+            requests = purgeable_requests(retention_days)
+            spam = requests.filter(status=Status.SPAM).count()
+            ended = requests.exclude(status=Status.SPAM).count()
+            summary = f"{spam} spam and {ended} closed without becoming a client, older than {retention_days} days"
+            if dry_run:
+                self.stdout.write(f"Dry run: would delete {spam + ended} consultation requests ({summary}).")
+                return
+            requests.delete()
+        self.stdout.write(f"Deleted {spam + ended} consultation requests ({summary}).")

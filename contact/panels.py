@@ -1,0 +1,41 @@
+"""The consultation request panel on the Wagtail admin's home page."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from wagtail.admin.ui.components import Component
+
+from . import worklists
+from .models import ConsultationRequest
+from .permissions import consultation_request_policy
+
+Status = ConsultationRequest.Status
+
+
+def listing_url(**filters):
+    return reverse("consultation_requests:index") + ("?" + urlencode(filters) if filters else "")
+
+
+class ConsultationRequestsPanel(Component):
+    name = "consultation_requests"
+    template_name = "contact/admin/dashboard_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        today = timezone.localdate()
+        requests = consultation_request_policy.instances_user_has_any_permission_for(user, ["view", "change"])
+        counts = requests.aggregate(
+            new=Count("pk", filter=worklists.awaiting_reply()),
+            overdue=Count("pk", filter=worklists.reply_overdue(today)),
+            follow_ups_due=Count("pk", filter=worklists.follow_up_due(today)),
+        )
+        return {
+            "counts": counts,
+            "oldest_new": requests.filter(worklists.awaiting_reply()).order_by("received_at").first(),
+            "new_url": listing_url(status=Status.NEW),
+            "oldest_url": listing_url(status=Status.NEW, ordering="received_at"),
+            "overdue_url": listing_url(attention="reply_overdue"),
+            "follow_ups_url": listing_url(attention="follow_up_due"),
+        }

@@ -1,0 +1,21 @@
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .models import ConsultationRequest
+from .panels import ConsultationRequestsPanel
+from .permissions import consultation_request_policy
+from .viewsets import ConsultationRequestViewSet
+
+# Before anything asks for the model's policy, or Wagtail makes and caches a plain one.
+register_permission_policy(ConsultationRequest, consultation_request_policy)
+
+
+@hooks.register("register_admin_viewset")
+def register_consultation_request_viewset():
+    return ConsultationRequestViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_consultation_requests_panel(request, panels):
+    if consultation_request_policy.user_has_any_permission(request.user, ["view", "change"]):
+        panels.append(ConsultationRequestsPanel())

@@ -1,0 +1,18 @@
+import pytest
+
+from .factories import clinician, coordinator, editor
+
+
+@pytest.fixture
+def coordinator_user(db):
+    return coordinator()
+
+
+@pytest.fixture
+def clinician_user(db):
+    return clinician()
+
+
+@pytest.fixture
+def editor_user(db):
+    return editor()

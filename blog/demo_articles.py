@@ -207,6 +207,10 @@ ARTICLES = [
             ("h3", "It is fine to be nervous"),
             ("p", "Many people feel awkward, cry unexpectedly, or go blank. All of that is normal, and none of it "
              "will surprise your therapist."),
+            ("p", "If it helps, you can say so at the start: “I’m nervous and I don’t really know where to begin.” "
+             "That sentence is a perfectly good beginning. Your therapist can slow down, explain what comes next, "
+             "or start with easier questions while you settle in. Some people like to sit near the door, keep "
+             "their coat on, or hold a warm drink. Whatever helps you feel a little more at ease is welcome."),
             ("quote", "You are allowed to interview us, too. Therapy works best when you feel comfortable with the "
              "person across from you.", "Jordan Avery, LMFT"),
             ("h2", "After the session"),
@@ -263,6 +267,9 @@ ARTICLES = [
             ("h3", "Listen for the feeling"),
             ("p", "When your partner is upset, see if you can reflect the feeling before defending the facts: "
              "“It sounds like you felt forgotten.” You can still share your side afterwards."),
+            ("p", "None of this means swallowing your own needs. It means taking turns: one person speaks and the "
+             "other listens for understanding, then you swap. It will feel slow and a little artificial at first. "
+             "That is normal; new habits always do."),
             ("quote", "The goal is not to stop disagreeing. It is to feel like a team while you do.", None),
             ("h2", "When counseling helps"),
             ("p", "If the cycle has hardened, or if old hurts keep resurfacing, {service:couples-counseling} can "

@@ -116,6 +116,11 @@ def ensure_child(parent, model, slug: str, **fields):
     return page, True
 
 
+def in_sentence(title: str) -> str:
+    """“Trauma therapy” reads “trauma therapy” mid-sentence; “EMDR therapy” keeps its capitals."""
+    return title if title[:2].isupper() else title[0].lower() + title[1:]
+
+
 def stream_from_parts(parts, links=None, images=None):
     """Turn the readable part lists of the demo text into StreamField data."""
     links = links or {}
@@ -125,7 +130,7 @@ def stream_from_parts(parts, links=None, images=None):
     def html(text):
         for slug, page in links.items():
             text = text.replace(
-                "{service:" + slug + "}", f'<a linktype="page" id="{page.pk}">{page.title.lower()}</a>'
+                "{service:" + slug + "}", f'<a linktype="page" id="{page.pk}">{in_sentence(page.title)}</a>'
             )
         return text
 

@@ -1,5 +1,3 @@
-import math
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
@@ -164,7 +162,7 @@ class ArticlePage(BasePage):
     @cached_property
     def reading_time_minutes(self) -> int:
         text = " ".join(self.body.stream_block.get_searchable_content(self.body))
-        return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+        return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
 
     def related_articles(self):
         """Hand-picked articles first, then the newest that share a topic; never drafts or private pages."""

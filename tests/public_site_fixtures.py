@@ -26,8 +26,8 @@ def build_site(home, count: int) -> SimpleNamespace:
     topic = TopicFactory(name="Anxiety", slug="anxiety")
     articles = [
         ArticleFactory(
-            parent=blog, author=clinicians[index], reviewed_by=clinicians[0], reviewed_on=date(2026, 1, 5), topics=[topic],
-            related_services=[services[0]],
+            parent=blog, author=clinicians[index], reviewed_by=clinicians[0], reviewed_on=date(2026, 1, 5),
+            topics=[topic], related_services=[services[0]],
         )
         for index in range(count)
     ]

@@ -121,7 +121,7 @@ class ServiceIndexPage(BasePage):
         return live_services().child_of(self)
 
 
-class ServicePage(SessionFormats, BasePage):
+class ServicePage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __str__)
     summary = models.TextField(max_length=400, help_text="One or two calm sentences shown in listings.")
     who_it_helps = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     what_to_expect = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -182,7 +182,7 @@ class TeamIndexPage(BasePage):
         )
 
 
-class ClinicianPage(SessionFormats, BasePage):
+class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __str__)
     class Availability(models.TextChoices):
         ACCEPTING = "yes", "Accepting new clients"
         WAITLIST = "waitlist", "Waitlist"

@@ -26,7 +26,9 @@ PAGES = [
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_listings_run_the_same_queries_whatever_the_number_of_items(client, home_page, count, django_assert_num_queries):
+def test_listings_run_the_same_queries_whatever_the_number_of_items(
+    client, home_page, count, django_assert_num_queries
+):
     site = build_site(home_page, count)
     for name, url_of, expected in PAGES:
         url = url_of(site)

@@ -3,7 +3,9 @@
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -57,6 +59,23 @@ class TestPageCreationRules(WagtailPageTestCase):
             self.assertPageIsRenderable(page)
         self.assertPageIsRoutable(site.blog, "topic/anxiety/")
         self.assertPageIsRoutable(site.blog, "feed/")
+
+    def test_every_page_type_opens_in_the_editor(self):
+        site = build_site(HomePage.objects.get(depth=2), 3)
+        standard = StandardPageFactory(parent=site.home, title="About")
+        self.client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.com", "x"))
+        for page in (
+            site.home, site.services_index, site.services[0], site.team, site.clinicians[0], site.blog,
+            site.articles[0], standard,
+        ):
+            response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            self.assertEqual(response.status_code, 200, type(page).__name__)
+        for parent, model in ((site.home, FAQPage), (site.team, ClinicianPage), (site.blog, ArticlePage)):
+            opts = model._meta
+            response = self.client.get(
+                reverse("wagtailadmin_pages:add", args=[opts.app_label, opts.model_name, parent.pk])
+            )
+            self.assertEqual(response.status_code, 200, model.__name__)
 
 
 @pytest.mark.django_db

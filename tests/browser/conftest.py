@@ -40,10 +40,17 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser(chromium_path, django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright's sync API starts, Django hands this thread fresh connection objects that lack the
+    # serialized database contents, so serialized rollback would silently restore nothing. Carry them over.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()

@@ -94,6 +94,8 @@ ARTICLES = [
             ("p", "During processing, you hold a piece of the memory in mind while following a back-and-forth "
              "rhythm, such as side-to-side eye movements, alternating taps or tones. You do not have to describe "
              "the memory in detail, which many people find a relief."),
+            ("image", "figure-rhythm", "Bilateral stimulation can be eye movements, gentle taps or tones: whatever "
+             "feels most comfortable."),
             ("h2", "The eight phases"),
             ("ol", [
                 "History and planning: what brings you in and what you would like to change.",

@@ -61,6 +61,7 @@ IMAGES = {
     "article-path": ("A warm gradient with soft shapes suggesting a path toward light.", 1600, 900),
     "article-two-circles": ("Two soft overlapping circles in clay and rose tones.", 1600, 900),
     "article-moon": ("Dusky blue abstract sky with a pale round glow.", 1600, 900),
+    "figure-rhythm": ("Soft circles placed left and right, like a gentle back-and-forth rhythm.", 1200, 800),
 }
 
 
@@ -232,7 +233,7 @@ def load_blog(home, services, clinicians):
     topics = {}
     for name, slug, description in TOPICS:
         topics[slug], _ = Topic.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
-    images = {key: ensure_image(key, *spec) for key, spec in IMAGES.items() if key.startswith("article-")}
+    images = {key: ensure_image(key, *spec) for key, spec in IMAGES.items() if key != "home-hero"}
     articles = {}
     now = timezone.now()
     for data in ARTICLES:

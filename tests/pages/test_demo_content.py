@@ -80,6 +80,11 @@ def test_the_demo_practice_is_complete(client, demo):
         assert "<ul>" in str(article.body) or "<ol>" in str(article.body), article.title
         assert article.hero_image.description, article.title
 
+    emdr = client.get("/blog/emdr-explained/").content.decode()
+    figure = emdr[emdr.index('<figure class="figure">'):]
+    assert 'alt="Soft circles placed left and right' in figure[: figure.index("</figure>")]
+    assert "<figcaption>Bilateral stimulation can be eye movements" in figure
+
     practice = PracticeSettings.load()
     assert practice.privacy_notice_page.slug == "notice-of-privacy-practices"
     fees = client.get("/fees/").content.decode()

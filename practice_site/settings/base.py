@@ -95,7 +95,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
-    }
+    },
+    # Wagtail looks renditions up here; in the database cache each image on a page would cost queries.
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
 }
 
 # Two queues. Wagtail 8's own tasks (search and reference index) are built on the django-tasks backport,

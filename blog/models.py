@@ -1,0 +1,186 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from blog.blocks import ArticleBodyBlock
+from practice_site.core.models import BasePage
+from practice_site.pages.models import RELATED_ARTICLE_COUNT, with_image_renditions
+
+ARTICLES_PER_PAGE = 12
+FEED_LENGTH = 20
+WORDS_PER_MINUTE = 220
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Part of the topic's address: /blog/topic/<slug>/.")
+    description = models.TextField(max_length=300, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(PageQuerySet):
+    def listed(self):
+        """What visitors may see in any listing: live, public, newest first, ready to render as cards."""
+        return (
+            with_image_renditions(self.live().public(), "hero_image")
+            .defer_streamfields()
+            .select_related("author")
+            .prefetch_related("topics")
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+class BlogIndexPage(RoutablePageMixin, BasePage):
+    introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["blog.ArticlePage"]
+    max_count = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = "blog index"
+
+    def articles(self):
+        return ArticlePage.objects.listed().child_of(self)
+
+    def topics(self):
+        """Topics with at least one article a visitor can read."""
+        return Topic.objects.filter(articles__in=self.articles().values("pk")).distinct()
+
+    def paginate(self, request, articles):
+        try:
+            return Paginator(articles, ARTICLES_PER_PAGE).page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("No such page of articles.") from error
+
+    @path("")
+    def index_view(self, request):
+        return self.render(
+            request,
+            context_overrides={"articles": self.paginate(request, self.articles()), "topics": self.topics()},
+        )
+
+    @path("topic/<slug:slug>/")
+    def topic_view(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug)
+        articles = self.paginate(request, self.articles().filter(topics=topic))
+        return self.render(
+            request, context_overrides={"articles": articles, "topics": self.topics(), "current_topic": topic}
+        )
+
+    @path("feed/")
+    def feed_view(self, request):
+        from blog.feeds import LatestArticlesFeed
+
+        return LatestArticlesFeed()(request, blog_index=self)
+
+
+class ArticlePage(BasePage):
+    summary = models.TextField(max_length=300, help_text="One or two sentences for listings, search and the feed.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Optional. Its description is used as the alt text.",
+    )
+    content_note = models.TextField(
+        max_length=400, blank=True,
+        help_text="Optional, e.g. “This article mentions self-harm.” Shown collapsed before the article.",
+    )
+    body = StreamField(ArticleBodyBlock())
+    author = models.ForeignKey(
+        "pages.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="authored_articles"
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="articles")
+    related_services = ParentalManyToManyField("pages.ServicePage", blank=True, related_name="articles")
+    last_updated = models.DateField(
+        null=True, blank=True, help_text="Set when the content changed in a way readers should know about."
+    )
+    reviewed_by = models.ForeignKey(
+        "pages.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="clinically reviewed by",
+    )
+    reviewed_on = models.DateField("clinically reviewed on", null=True, blank=True)
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("content_note"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldPanel("last_updated"),
+                FieldRowPanel([FieldPanel("reviewed_by"), FieldPanel("reviewed_on")]),
+            ],
+            heading="Authorship and review",
+        ),
+        FieldPanel("topics"),
+        FieldPanel("related_services"),
+        InlinePanel("related_links", label="Related articles (shown first)", max_num=RELATED_ARTICLE_COUNT),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+
+    def clean(self):
+        super().clean()
+        if bool(self.reviewed_by_id) != bool(self.reviewed_on):
+            raise ValidationError(
+                {"reviewed_on": "Give both the reviewing clinician and the review date, or neither."}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["blog_url"] = self.get_parent().get_url(request=request)
+        return context
+
+    @cached_property
+    def reading_time_minutes(self) -> int:
+        text = " ".join(self.body.stream_block.get_searchable_content(self.body))
+        return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
+
+    def related_articles(self):
+        """Hand-picked articles first, then the newest that share a topic; never drafts or private pages."""
+        listed = ArticlePage.objects.listed().exclude(pk=self.pk)
+        picked = list(listed.filter(related_from__page=self).order_by("related_from__sort_order"))
+        remaining = RELATED_ARTICLE_COUNT - len(picked)
+        if remaining <= 0:
+            return picked[:RELATED_ARTICLE_COUNT]
+        same_topic = (
+            listed.filter(topics__in=self.topics.all())
+            .exclude(pk__in=[article.pk for article in picked])
+            .distinct()[:remaining]
+        )
+        return picked + list(same_topic)
+
+
+class ArticleRelatedLink(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="related_from")
+
+    panels = [FieldPanel("article")]

@@ -1,0 +1,1 @@
+from tests.public_site_fixtures import small_site  # noqa: F401

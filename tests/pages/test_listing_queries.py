@@ -1,0 +1,49 @@
+"""Every listing runs a fixed number of queries, whether the site has 3 or 30 of each thing.
+
+The first request warms Wagtail's rendition cache and Site root paths; the second is the one a
+visitor would normally get and is the one counted.
+"""
+
+import pytest
+
+from tests.public_site_fixtures import build_site
+
+pytestmark = pytest.mark.django_db
+
+# (what is shown, how to find its URL, queries)
+PAGES = [
+    ("home sections", lambda site: "/", 19),
+    ("services index", lambda site: "/services/", 15),
+    ("service page", lambda site: site.services[0].url, 22),
+    ("team index", lambda site: "/team/", 18),
+    ("clinician page", lambda site: site.clinicians[0].url, 22),
+    ("blog index", lambda site: "/blog/", 21),
+    ("topic page", lambda site: "/blog/topic/anxiety/", 22),
+    ("article page", lambda site: site.articles[0].url, 24),
+    ("feed", lambda site: "/blog/feed/", 13),
+    ("search results", lambda site: "/search/?q=Article", 10),
+]
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_listings_run_the_same_queries_whatever_the_number_of_items(
+    client, home_page, count, django_assert_num_queries
+):
+    site = build_site(home_page, count)
+    for name, url_of, expected in PAGES:
+        url = url_of(site)
+        first = client.get(url)
+        assert first.status_code == 200, name
+        with django_assert_num_queries(expected):
+            response = client.get(url)
+        assert response.status_code == 200, name
+
+
+def test_the_listings_really_list_all_the_items(client, home_page):
+    site = build_site(home_page, 30)
+    team = client.get("/team/").content.decode()
+    services = client.get("/services/").content.decode()
+    blog = client.get("/blog/").content.decode()
+    assert all(clinician.title in team for clinician in site.clinicians)
+    assert all(f">{service.title}<" in services for service in site.services)
+    assert blog.count('class="card"') == 12

@@ -159,6 +159,9 @@ class RequestNotification(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["request", "kind"], name="one_notification_per_kind")]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} for request #{self.request_id}: {self.get_state_display()}"
+
 
 class RequestNote(models.Model):
     """An internal note: entries are only ever added, never edited."""
@@ -170,6 +173,10 @@ class RequestNote(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+
+    def __str__(self):
+        # The note's text stays out: this string can reach logs and admin messages.
+        return f"Note on request #{self.request_id}"
 
 
 class RequestEvent(models.Model):
@@ -193,6 +200,9 @@ class RequestEvent(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} (request #{self.request_id})"
 
 
 class ContactPage(RoutablePageMixin, BasePage):

@@ -114,6 +114,17 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Page types with an image of their own name it here, so a shared link shows it by default.
+    own_image_field = ""
+
     @property
     def meta_description(self) -> str:
         return self.search_description or self.social_text
+
+    @property
+    def share_text(self) -> str:
+        return self.social_text or self.search_description
+
+    @property
+    def share_image(self):
+        return self.social_image or (getattr(self, self.own_image_field) if self.own_image_field else None)

@@ -1,6 +1,7 @@
 """The public consultation form, as a person (or a bot) sends it."""
 
 import re
+
 import pytest
 from django.db import OperationalError
 from wagtail.models import Page

@@ -8,10 +8,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.csp import CSP
 
 from .two_factor import has_two_factor, must_verify
 
 LAST_ACTIVITY_SESSION_KEY = "security_last_activity"
+CSP_HEADER = str(CSP.HEADER_ENFORCE)
 
 # Admin URLs a signed-in person may open before giving the second factor: signing in and out,
 # the second factor itself, and the assets those pages load.
@@ -88,9 +90,11 @@ class AdminIdleTimeoutMiddleware:
 class SecurityHeadersMiddleware:
     """Permissions-Policy everywhere (Django has no setting for it) and the admin's own CSP.
 
-    The public site keeps SECURE_CSP untouched. Wagtail's admin needs a few relaxations
-    (ADMIN_CSP); its preview views already allow same-origin framing via X-Frame-Options,
-    and the CSP's frame-ancestors follows that choice so the editor's preview panel works.
+    The public site keeps SECURE_CSP. Wagtail's admin needs a few relaxations (ADMIN_CSP).
+    Previews are the exception inside /admin/: Wagtail renders the public page through the
+    whole middleware chain (so it already carries the public policy, with its own nonce) and
+    marks the response X-Frame-Options: SAMEORIGIN for the editor's preview panel. Only
+    frame-ancestors changes for those, to match.
     """
 
     def __init__(self, get_response):
@@ -99,9 +103,17 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.path_info.startswith(admin_prefix()):
+        if response.get("X-Frame-Options") == "SAMEORIGIN" and CSP_HEADER in response:
+            response[CSP_HEADER] = with_frame_ancestors(response[CSP_HEADER], settings.PREVIEW_FRAME_ANCESTORS)
+        elif request.path_info.startswith(admin_prefix()):
             policy = dict(settings.ADMIN_CSP)
             if response.get("X-Frame-Options") == "SAMEORIGIN":
                 policy["frame-ancestors"] = settings.PREVIEW_FRAME_ANCESTORS
             response._csp_config = policy
         return response
+
+
+def with_frame_ancestors(policy: str, sources) -> str:
+    directives = [directive.strip() for directive in policy.split(";") if directive.strip()]
+    kept = [directive for directive in directives if directive.split()[0] != "frame-ancestors"]
+    return "; ".join([*kept, "frame-ancestors " + " ".join(sources)])

@@ -235,6 +235,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Staff access security: two-factor sign-in, login throttling, idle sessions (practice_site.security).
+# Avatars from gravatar.com would send a hash of each staff email to a third party on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_USER_LOGIN_FORM = "practice_site.security.forms.PasswordStepLoginForm"
 REQUIRE_TWO_FACTOR_FOR_ALL_STAFF = env.REQUIRE_TWO_FACTOR_FOR_ALL_STAFF
 ADMIN_IDLE_TIMEOUT_MINUTES = env.ADMIN_IDLE_TIMEOUT_MINUTES

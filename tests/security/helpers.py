@@ -45,3 +45,20 @@ def let_throttle_pass(device) -> None:
     if device.throttling_failure_timestamp:
         device.throttling_failure_timestamp -= timedelta(minutes=5)
         device.save(update_fields=["throttling_failure_timestamp"])
+
+
+def csp_violations(page) -> list[str]:
+    """Chromium reports every blocked resource or inline code as a console error naming the policy."""
+    return [message.text for message in page.console_messages if "Content Security Policy" in message.text]
+
+
+def sign_in_in_browser(page, username, password, device=None, *, next_path="/admin/"):
+    """The real sign-in form, then (with a device) the code from the person's app."""
+    page.goto(f"/admin/login/?next={next_path}")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    if device is not None:
+        page.get_by_label("Code from your authenticator app, or a recovery code").fill(current_code(device))
+        page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state()

@@ -181,8 +181,9 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
-# Wagtail's admin (everything under /admin/, swapped in by practice_site.security) still renders
-# inline scripts and style attributes without nonces, and shows uploads as data:/blob: images.
+# Wagtail's admin (everything under /admin/, swapped in by practice_site.security) needs three
+# exceptions, each seen blocked in Chromium under the public policy: inline scripts and inline styles
+# (page editor, settings, user listing) and blob: images (previews in the multiple image upload).
 # A nonce would make browsers ignore 'unsafe-inline', so the admin policy has none.
 ADMIN_CSP = {
     **SECURE_CSP,

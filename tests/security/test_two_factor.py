@@ -288,3 +288,13 @@ def test_totp_codes_cannot_be_replayed(client):
     let_throttle_pass(device)
     # The next time step's code works.
     assert client.post(VERIFY_URL, {"otp_token": current_code(device, at=time.time() + 30)}).status_code == 302
+
+
+def test_signing_out_from_the_code_step_ends_the_session(client):
+    user = SuperuserFactory()
+    enrol(user)
+    sign_in_with_password(client, user)
+    page = client.get(VERIFY_URL)
+    assert 'action="/admin/logout/"' in page.text
+    client.post("/admin/logout/")
+    assert "_auth_user_id" not in client.session

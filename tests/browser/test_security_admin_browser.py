@@ -2,6 +2,7 @@
 
 import re
 
+from tests.browser.axe import assert_no_axe_violations
 from tests.security.factories import PASSWORD, SuperuserFactory
 from tests.security.helpers import csp_violations, current_code, enrol, sign_in_in_browser
 
@@ -14,6 +15,7 @@ def test_a_new_admin_enrols_on_first_sign_in_and_reaches_the_dashboard(page):
 
     page.get_by_role("heading", name="Set up two-factor sign-in").wait_for()
     assert page.locator(".security-qr svg").is_visible()
+    assert_no_axe_violations(page)
     device = TOTPDevice.objects.get(user=owner, confirmed=False)
     page.get_by_label("6-digit code from the app").fill(current_code(device))
     page.get_by_role("button", name="Confirm and turn on").click()
@@ -21,6 +23,7 @@ def test_a_new_admin_enrols_on_first_sign_in_and_reaches_the_dashboard(page):
     page.get_by_role("heading", name="Your recovery codes").wait_for()
     codes = page.locator(".security-recovery-codes code").all_inner_texts()
     assert len(codes) == 10 and all(re.fullmatch(r"[a-z2-7]{8}", code) for code in codes)
+    assert_no_axe_violations(page)
     page.get_by_role("link", name="I have saved them, continue").click()
 
     page.wait_for_url("**/admin/")
@@ -77,4 +80,24 @@ def test_image_upload_and_page_preview_work_under_the_admin_policy(page, home_pa
     preview.locator("h1").first.wait_for()
     assert preview.locator("h1").first.inner_text() == home_page.heading
     page.wait_for_load_state("networkidle")
+    assert csp_violations(page) == []
+
+
+def test_the_code_step_and_the_lockout_page_are_accessible(page, settings):
+    owner = SuperuserFactory()
+    enrol(owner)
+    sign_in_in_browser(page, owner.username, PASSWORD)
+    page.get_by_role("heading", name="Enter your code").wait_for()
+    assert_no_axe_violations(page)
+
+    page.get_by_label("Code from your authenticator app, or a recovery code").fill("000000")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_text("That code did not work").wait_for()
+    assert_no_axe_violations(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    settings.AXES_FAILURE_LIMIT = 1
+    sign_in_in_browser(page, owner.username, "not the password")
+    page.get_by_role("heading", name="Sign-in paused").wait_for()
+    assert_no_axe_violations(page)
     assert csp_violations(page) == []

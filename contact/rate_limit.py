@@ -8,11 +8,13 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils.crypto import salted_hmac
 
+from practice_site.security.client_address import client_ip_address
+
 KEY_SALT = "contact.rate-limit"
 
 
 def _cache_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip_address(request) or ""
     return "intake-rate:" + salted_hmac(KEY_SALT, address, algorithm="sha256").hexdigest()
 
 

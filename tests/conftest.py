@@ -29,3 +29,11 @@ def django_db_setup(django_db_setup):
     contents = getattr(connection, "_test_serialized_contents", None)
     if contents is not None:
         type(connection)._test_serialized_contents = contents
+
+
+@pytest.fixture
+def login_verified(db):
+    """``login_verified(client, user)``: force_login with the second factor passed (see tests/security/helpers.py)."""
+    from tests.security.helpers import force_login_verified
+
+    return force_login_verified

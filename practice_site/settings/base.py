@@ -3,6 +3,7 @@
 Development and tests loosen what they need explicitly in dev.py and test.py.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,8 @@ ALLOWED_HOSTS = env.ALLOWED_HOSTS
 CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 
 INSTALLED_APPS = [
+    # First, so its admin login template and lockout page win over the apps below.
+    "practice_site.security",
     "practice_site.core",
     "practice_site.pages",
     "blog",
@@ -45,6 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -54,10 +61,23 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Inside the CSP middleware, so the admin policy is chosen before the header is written.
+    "practice_site.security.middleware.SecurityHeadersMiddleware",
+    "practice_site.security.middleware.AdminIdleTimeoutMiddleware",
+    "practice_site.security.middleware.TwoFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username or address before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "practice_site.urls"
@@ -137,10 +157,10 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Transport security. A proxy that terminates TLS can switch off the redirect and
-# tell Django which header carries the original scheme.
+# Transport security. Behind a trusted proxy that terminates TLS, X-Forwarded-Proto says whether the
+# visitor used HTTPS (the same switch makes the proxy's client-address header count).
 SECURE_SSL_REDIRECT = env.SECURE_SSL_REDIRECT
-if env.TRUSTED_PROXY_SSL_HEADER:
+if env.TRUSTED_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -151,9 +171,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 
 from django.utils.csp import CSP  # noqa: E402
 
@@ -169,6 +191,18 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# Wagtail's admin (everything under /admin/, swapped in by practice_site.security) needs three
+# exceptions, each seen blocked in Chromium under the public policy: inline scripts and inline styles
+# (page editor, settings, user listing) and blob: images (previews in the multiple image upload).
+# A nonce would make browsers ignore 'unsafe-inline', so the admin policy has none.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}
+# Wagtail's preview views send X-Frame-Options: SAMEORIGIN; only those may sit in the editor's frame.
+PREVIEW_FRAME_ANCESTORS = [CSP.SELF]
 
 MAILERS = {
     "default": {
@@ -225,3 +259,21 @@ INTAKE_NOTIFICATION_MAX_ATTEMPTS = 5
 # Spam, and requests closed without becoming a client, are deleted by
 # `manage.py purge_consultation_requests` once this many days old.
 CONSULTATION_REQUEST_RETENTION_DAYS = env.CONSULTATION_REQUEST_RETENTION_DAYS
+
+# Staff access security: two-factor sign-in, login throttling, idle sessions (practice_site.security).
+# Avatars from gravatar.com would send a hash of each staff email to a third party on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "practice_site.security.forms.PasswordStepLoginForm"
+REQUIRE_TWO_FACTOR_FOR_ALL_STAFF = env.REQUIRE_TWO_FACTOR_FOR_ALL_STAFF
+ADMIN_IDLE_TIMEOUT_MINUTES = env.ADMIN_IDLE_TIMEOUT_MINUTES
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+TRUSTED_PROXY = env.TRUSTED_PROXY
+TRUSTED_PROXY_CLIENT_IP_HEADER = env.TRUSTED_PROXY_CLIENT_IP_HEADER
+
+AXES_FAILURE_LIMIT = env.LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=env.LOGIN_COOLOFF_MINUTES)
+# Each entry is its own counter: one username, whatever the address; one address, whatever the username.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "practice_site.security.client_address.client_ip_address"

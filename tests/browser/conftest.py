@@ -40,10 +40,17 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser(chromium_path, django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        # With Playwright's event loop in this thread, asgiref hands the tests new database connection
+        # objects, without the snapshot django_db_serialized_rollback restores from after a flush.
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()

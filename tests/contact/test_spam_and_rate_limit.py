@@ -100,6 +100,17 @@ def test_the_limit_is_per_client_and_the_cache_never_holds_the_address(client, c
     assert not any("203.0.113.7" in key or "203.0.113.7" in str(value) for key, value in rows)
 
 
+def test_behind_a_trusted_proxy_the_limit_counts_the_forwarded_client(client, contact_page, valid_data, settings):
+    settings.INTAKE_RATE_LIMIT = 1
+    settings.TRUSTED_PROXY = True
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    assert client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy).status_code == 302
+    assert client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR="198.51.100.23", **proxy).status_code == 302
+    # A client cannot dodge the limit by prepending addresses: only the proxy's own entry counts.
+    forged = "192.0.2.99, 203.0.113.7"
+    assert client.post("/contact/", valid_data, HTTP_X_FORWARDED_FOR=forged, **proxy).status_code == 429
+
+
 def test_errors_do_not_count_towards_the_limit(client, contact_page, valid_data, settings):
     settings.INTAKE_RATE_LIMIT = 1
     for _ in range(3):

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import NoReverseMatch, reverse
 
+from tests.security.helpers import force_login_verified
+
 from .factories import ConsultationRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +31,7 @@ def assert_refused(response):
 
 def test_editor_is_refused_on_list_inspect_edit_and_export(client, editor_user):
     request = ConsultationRequestFactory(name="Hidden From Editors")
-    client.force_login(editor_user)
+    force_login_verified(client, editor_user)
 
     for url in [index_url(), inspect_url(request), edit_url(request), index_url(export="csv"),
                 index_url(export="xlsx"), reverse("consultation_requests:index_results")]:
@@ -42,7 +44,7 @@ def test_editor_is_refused_on_list_inspect_edit_and_export(client, editor_user):
 
 
 def test_editor_has_no_menu_item_nor_dashboard_panel_but_keeps_pages(client, editor_user):
-    client.force_login(editor_user)
+    force_login_verified(client, editor_user)
     html = client.get("/admin/").content.decode()
     assert "Consultation requests" not in html
     assert client.get(reverse("wagtailadmin_explore_root")).status_code == 200
@@ -61,7 +63,7 @@ def test_clinician_sees_only_the_requests_assigned_to_them(client, clinician_use
     own = ConsultationRequestFactory(name="Assigned To Me", assigned_to=clinician_user)
     other = ConsultationRequestFactory(name="Someone Elses", assigned_to=UserFactory(groups=["Clinicians"]))
     unassigned = ConsultationRequestFactory(name="Nobody Has It")
-    client.force_login(clinician_user)
+    force_login_verified(client, clinician_user)
 
     html = client.get(index_url()).content.decode()
     assert "Assigned To Me" in html
@@ -80,7 +82,7 @@ def test_clinician_sees_only_the_requests_assigned_to_them(client, clinician_use
 def test_clinician_may_update_their_request_but_not_reassign_or_export_it(client, clinician_user):
     own = ConsultationRequestFactory(assigned_to=clinician_user)
     colleague = UserFactory(groups=["Clinicians"])
-    client.force_login(clinician_user)
+    force_login_verified(client, clinician_user)
 
     form_html = client.get(edit_url(own)).content.decode()
     assert 'name="assigned_to"' not in form_html
@@ -98,7 +100,7 @@ def test_clinician_may_update_their_request_but_not_reassign_or_export_it(client
 def test_coordinator_sees_all_requests_and_may_export(client, coordinator_user, clinician_user):
     first = ConsultationRequestFactory(name="First Person", assigned_to=clinician_user)
     second = ConsultationRequestFactory(name="Second Person")
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     html = client.get(index_url()).content.decode()
     assert "First Person" in html and "Second Person" in html
@@ -112,14 +114,14 @@ def test_coordinator_sees_all_requests_and_may_export(client, coordinator_user, 
 def test_superuser_sees_everything(client):
     admin = UserFactory(is_superuser=True, is_staff=True)
     request = ConsultationRequestFactory(name="Seen By Admin", assigned_to=UserFactory())
-    client.force_login(admin)
+    force_login_verified(client, admin)
     assert "Seen By Admin" in client.get(index_url()).content.decode()
     assert client.get(inspect_url(request)).status_code == 200
 
 
 def test_nobody_creates_copies_or_deletes_requests_in_the_admin(client, coordinator_user):
     request = ConsultationRequestFactory()
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
     for name in ["add", "delete", "copy", "history", "usage"]:
         with pytest.raises(NoReverseMatch):
             reverse(f"consultation_requests:{name}", args=[request.pk] if name != "add" else [])
@@ -131,7 +133,7 @@ def test_nobody_creates_copies_or_deletes_requests_in_the_admin(client, coordina
 
 def test_menu_item_and_panel_appear_for_people_who_work_on_requests(client, coordinator_user, clinician_user):
     for user in [coordinator_user, clinician_user]:
-        client.force_login(user)
+        force_login_verified(client, user)
         html = client.get("/admin/").content.decode()
         assert '"url": "/admin/consultation-requests/"' in html
         assert 'id="consultation-requests' in html

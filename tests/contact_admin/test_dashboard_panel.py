@@ -3,6 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from tests.security.helpers import force_login_verified
+
 from .factories import ConsultationRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,7 @@ def test_coordinator_sees_counts_linking_to_the_filtered_list(client, coordinato
     ConsultationRequestFactory(status="spam")
     ConsultationRequestFactory(status="contacted", follow_up_on=timezone.localdate())
     ConsultationRequestFactory(status="contacted", follow_up_on=timezone.localdate() + datetime.timedelta(days=2))
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     html = panel_html(client)
 
@@ -36,19 +38,19 @@ def test_coordinator_sees_counts_linking_to_the_filtered_list(client, coordinato
 def test_clinician_panel_counts_only_their_requests(client, clinician_user):
     ConsultationRequestFactory(assigned_to=clinician_user)
     ConsultationRequestFactory.create_batch(3)
-    client.force_login(clinician_user)
+    force_login_verified(client, clinician_user)
     assert "1 new request</a>" in panel_html(client)
 
 
 def test_panel_links_lead_to_what_they_count(client, coordinator_user):
     ConsultationRequestFactory.aged(9, name="Overdue One")
     ConsultationRequestFactory(name="Fresh One")
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
     html = client.get("/admin/consultation-requests/?attention=reply_overdue").content.decode()
     assert "Overdue One" in html and "Fresh One" not in html
 
 
 def test_empty_panel_says_so(client, coordinator_user):
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
     html = panel_html(client)
     assert "0 new requests" in html and "No unanswered requests." in html

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from contact.exports import neutralise_formula
 from contact.models import RequestEvent
+from tests.security.helpers import force_login_verified
 
 from .factories import ConsultationRequestFactory, UserFactory
 
@@ -56,7 +57,7 @@ def test_other_values_are_left_alone(value):
 
 def test_csv_export_neutralises_formula_values(client, coordinator_user):
     ConsultationRequestFactory(**DANGEROUS, phone="+17135550142", available_days=["mon", "wed"], voicemail_ok=False)
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     [row] = csv_rows(export(client, "csv"))
 
@@ -73,7 +74,7 @@ def test_csv_export_neutralises_formula_values(client, coordinator_user):
 
 def test_xlsx_export_neutralises_formula_values_and_holds_no_formula_cells(client, coordinator_user):
     ConsultationRequestFactory(**DANGEROUS)
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     [row], sheet = xlsx_rows(export(client, "xlsx"))
 
@@ -87,7 +88,7 @@ def test_export_holds_the_filtered_list_only(client, coordinator_user):
     ConsultationRequestFactory(name="Out Of State", in_texas=False)
     ConsultationRequestFactory(name="In Houston")
     ConsultationRequestFactory(name="Spammer", status="spam")
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     assert [row["Name"] for row in csv_rows(export(client, "csv", flags="out_of_area"))] == ["Out Of State"]
     assert sorted(row["Name"] for row in csv_rows(export(client, "csv"))) == ["In Houston", "Out Of State"]
@@ -95,7 +96,7 @@ def test_export_holds_the_filtered_list_only(client, coordinator_user):
 
 def test_export_is_refused_without_the_export_permission(client, clinician_user):
     ConsultationRequestFactory(name="Private Person", assigned_to=clinician_user)
-    client.force_login(clinician_user)
+    force_login_verified(client, clinician_user)
     for export_format in ["csv", "xlsx"]:
         response = client.get(reverse("consultation_requests:index") + f"?export={export_format}")
         assert (response.status_code, response.get("Location")) in {(403, None), (302, "/admin/")}
@@ -106,7 +107,7 @@ def test_export_is_refused_without_the_export_permission(client, clinician_user)
 def test_each_exported_request_records_who_exported_it(client, coordinator_user):
     exported = ConsultationRequestFactory(in_texas=False)
     not_exported = ConsultationRequestFactory()
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     csv_rows(export(client, "csv", flags="out_of_area"))
     xlsx_rows(export(client, "xlsx", flags="out_of_area"))
@@ -126,7 +127,7 @@ def test_user_with_export_permission_but_no_triage_exports_only_their_own(client
     clinician.user_permissions.add(Permission.objects.get(codename="export_consultationrequest"))
     ConsultationRequestFactory(name="Mine", assigned_to=clinician)
     ConsultationRequestFactory(name="Not Mine")
-    client.force_login(clinician)
+    force_login_verified(client, clinician)
     assert [row["Name"] for row in csv_rows(export(client, "csv"))] == ["Mine"]
 
 
@@ -136,7 +137,7 @@ def test_export_query_count_does_not_grow_with_rows(client, coordinator_user, dj
 
     staff = UserFactory(groups=["Clinicians"])
     ConsultationRequestFactory(assigned_to=staff)
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
     csv_rows(export(client, "csv"))
     with CaptureQueriesContext(connection) as one_row:
         csv_rows(export(client, "csv"))

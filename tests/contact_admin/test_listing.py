@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practice_site.pages.models import ServiceIndexPage, ServicePage
+from tests.security.helpers import force_login_verified
 
 from .factories import ConsultationRequestFactory, UserFactory
 
@@ -28,7 +29,7 @@ def names_in(html):
 
 @pytest.fixture
 def logged_in_coordinator(client, coordinator_user):
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
     return coordinator_user
 
 
@@ -173,6 +174,6 @@ def test_odd_query_parameters_never_fail_nor_reveal_spam(client, logged_in_coord
 def test_results_fragment_used_by_live_search_is_scoped_too(client, clinician_user):
     ConsultationRequestFactory(name="Mine Too", assigned_to=clinician_user)
     ConsultationRequestFactory(name="Not Mine")
-    client.force_login(clinician_user)
+    force_login_verified(client, clinician_user)
     html = client.get(reverse("consultation_requests:index_results"), {"q": "mine"}).content.decode()
     assert "Mine Too" in html and "Not Mine" not in html

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from contact.models import RequestEvent, RequestNotification
+from tests.security.helpers import force_login_verified
 
 from .factories import ConsultationRequestFactory, UserFactory
 
@@ -30,7 +31,7 @@ def test_inspect_puts_contact_preferences_first_and_shows_answers_emails_and_his
         request=request, kind="ack", state="failed", attempts=3, last_error="SMTPException"
     )
     RequestEvent.objects.create(request=request, action=Action.SUBMITTED, detail="Received through the website")
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     html = client.get(inspect_url(request)).content.decode()
     text = " ".join(html.split())
@@ -49,7 +50,7 @@ def test_inspect_puts_contact_preferences_first_and_shows_answers_emails_and_his
 
 def test_inspect_and_edit_form_are_recorded_as_views(client, coordinator_user):
     request = ConsultationRequestFactory()
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     client.get(inspect_url(request))
     client.get(edit_url(request))
@@ -67,7 +68,7 @@ def test_inspect_and_edit_form_are_recorded_as_views(client, coordinator_user):
 def test_saving_records_status_assignment_and_note_without_personal_details(client, coordinator_user):
     request = ConsultationRequestFactory(name="Maria Garcia", message="Private story")
     clinician = UserFactory(groups=["Clinicians"], first_name="Jordan", last_name="Reyes")
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     response = client.post(edit_url(request), {
         "status": "contacted", "assigned_to": clinician.pk, "follow_up_on": "2026-12-01",
@@ -97,7 +98,7 @@ def test_saving_records_status_assignment_and_note_without_personal_details(clie
 
 def test_notes_are_appended_never_replaced(client, coordinator_user):
     request = ConsultationRequestFactory()
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
     client.post(edit_url(request), {"status": "new", "new_note": "First call, no answer."})
     client.post(edit_url(request), {"status": "contacted", "new_note": "Second call, spoke with them."})
     client.post(edit_url(request), {"status": "contacted", "new_note": "   "})
@@ -111,7 +112,7 @@ def test_notes_are_appended_never_replaced(client, coordinator_user):
 
 def test_what_the_person_submitted_cannot_be_changed(client, coordinator_user):
     request = ConsultationRequestFactory(name="Maria Garcia", email="maria@example.org", voicemail_ok=False)
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     form_html = client.get(edit_url(request)).content.decode()
     assert 'name="name"' not in form_html and 'name="email"' not in form_html
@@ -133,7 +134,7 @@ def test_what_the_person_submitted_cannot_be_changed(client, coordinator_user):
 ])
 def test_bad_input_is_refused_kindly_and_keeps_what_was_typed(client, coordinator_user, bad_input):
     request = ConsultationRequestFactory()
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     response = client.post(edit_url(request), bad_input)
 
@@ -148,7 +149,7 @@ def test_only_staff_who_work_on_requests_can_be_assigned(client, coordinator_use
     request = ConsultationRequestFactory()
     editor = UserFactory(groups=["Editors"], first_name="Page", last_name="Editor")
     UserFactory(groups=["Clinicians"], first_name="Jordan", last_name="Reyes")
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     html = client.get(edit_url(request)).content.decode()
     assert "Jordan Reyes" in html and "Page Editor" not in html
@@ -161,7 +162,7 @@ def test_only_staff_who_work_on_requests_can_be_assigned(client, coordinator_use
 def test_a_request_stays_with_someone_who_left_when_saved_for_another_reason(client, coordinator_user):
     former = UserFactory(first_name="Former", last_name="Clinician", is_active=False)
     request = ConsultationRequestFactory(assigned_to=former)
-    client.force_login(coordinator_user)
+    force_login_verified(client, coordinator_user)
 
     assert "Former Clinician" in client.get(edit_url(request)).content.decode()
     response = client.post(edit_url(request), {"status": "contacted", "assigned_to": former.pk})

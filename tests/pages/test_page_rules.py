@@ -21,6 +21,7 @@ from practice_site.pages.models import (
 )
 from tests.factories import ArticleFactory, ClinicianFactory, StandardPageFactory
 from tests.public_site_fixtures import build_site
+from tests.security.helpers import force_login_verified
 
 
 class TestPageCreationRules(WagtailPageTestCase):
@@ -63,7 +64,8 @@ class TestPageCreationRules(WagtailPageTestCase):
     def test_every_page_type_opens_in_the_editor(self):
         site = build_site(HomePage.objects.get(depth=2), 3)
         standard = StandardPageFactory(parent=site.home, title="About")
-        self.client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.com", "x"))
+        superuser = get_user_model().objects.create_superuser("editor", "editor@example.com", "x")
+        force_login_verified(self.client, superuser)
         for page in (
             site.home, site.services_index, site.services[0], site.team, site.clinicians[0], site.blog,
             site.articles[0], standard,

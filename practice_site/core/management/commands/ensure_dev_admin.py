@@ -21,3 +21,8 @@ class Command(BaseCommand):
             self.style.SUCCESS("Created a development admin account (shown once, keep it somewhere safe):")
         )
         self.stdout.write(f"  username: admin\n  password: {password}\n  sign in at http://127.0.0.1:8000/admin/")
+        self.stdout.write(
+            "  The first sign-in asks you to set up two-factor sign-in: scan the QR code with any\n"
+            "  authenticator app (or run `oathtool --totp -b KEY` with the key shown), then keep the\n"
+            "  recovery codes it gives you."
+        )

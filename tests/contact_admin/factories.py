@@ -1,11 +1,10 @@
 import datetime
 
 import factory
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from contact.models import ConsultationRequest
+from tests.user_factories import UserFactory
 
 
 class ConsultationRequestFactory(factory.django.DjangoModelFactory):
@@ -32,24 +31,6 @@ class ConsultationRequestFactory(factory.django.DjangoModelFactory):
         request = cls(received_at=moment, **kwargs)
         ConsultationRequest.objects.filter(pk=request.pk).update(updated_at=moment)
         return request
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"staff{n}")
-    first_name = factory.Sequence(lambda n: f"Staff{n}")
-    last_name = "Member"
-    email = factory.Sequence(lambda n: f"staff{n}@rooted.example")
-    password = factory.PostGenerationMethodCall("set_password", "a-long-test-password")
-
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        self.save()
-        for name in extracted or []:
-            self.groups.add(Group.objects.get(name=name))
 
 
 def coordinator(**kwargs):

@@ -27,8 +27,8 @@ INSTALLED_APPS = [
     "contact",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -246,7 +246,6 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Consultation requests
-INSTALLED_APPS += ["wagtail.contrib.routable_page"]  # the contact page's thank-you route
 # Stored requests per client address (kept only as a keyed hash) within the window.
 INTAKE_RATE_LIMIT = 5
 INTAKE_RATE_LIMIT_WINDOW = 60 * 60

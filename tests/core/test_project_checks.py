@@ -17,6 +17,8 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://rootedtherapy.example",
     "WAGTAILADMIN_BASE_URL": "https://rootedtherapy.example",
     "DATABASE_URL": "postgres://rooted:secret@db.internal:5432/rooted",
+    "EMAIL_HOST": "smtp.rootedtherapy.example",
+    "DEFAULT_FROM_EMAIL": "Rooted Therapy <intake@rootedtherapy.example>",
 }
 
 
@@ -55,7 +57,7 @@ def test_production_deploy_check_is_clean():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "EMAIL_HOST"])
 def test_production_without_a_required_variable_names_it_in_one_line(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
     result = run_manage("check", env_overrides=env, drop=(missing,))

@@ -41,8 +41,13 @@ def view_name(request) -> str | None:
         return None
 
 
-def login_redirect(request):
-    return redirect(f"{reverse('wagtailadmin_login')}?{urlencode({'next': request.get_full_path()})}")
+def redirect_with_next(url_name: str, request):
+    """Send the person to ``url_name``, to come back to this page afterwards.
+
+    Only the path comes back: a query string can hold a client's name (an admin search), which must
+    not travel into another URL, the access log or the browser's history.
+    """
+    return redirect(f"{reverse(url_name)}?{urlencode({'next': request.path})}")
 
 
 class TwoFactorRequiredMiddleware:
@@ -60,7 +65,7 @@ class TwoFactorRequiredMiddleware:
             name = view_name(request)
             if name not in OPEN_BEFORE_SECOND_FACTOR and not (name or "").startswith("wagtailadmin_password_reset"):
                 step = "two_factor:verify" if has_two_factor(request.user) else "two_factor:setup"
-                return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+                return redirect_with_next(step, request)
         return self.get_response(request)
 
 
@@ -81,7 +86,7 @@ class AdminIdleTimeoutMiddleware:
                     f"You were signed out after {settings.ADMIN_IDLE_TIMEOUT_MINUTES} minutes without activity, "
                     "to keep client information safe. Please sign in again.",
                 )
-                return login_redirect(request)
+                return redirect_with_next("wagtailadmin_login", request)
             if view_name(request) not in BACKGROUND_REQUESTS:
                 request.session[LAST_ACTIVITY_SESSION_KEY] = now
         return self.get_response(request)

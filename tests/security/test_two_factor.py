@@ -148,9 +148,9 @@ REQUEST_VIEW_PATHS = [
     "/admin/pages/",
     "/admin/users/",
     "/admin/two-factor/",
-    "/admin/consultation_requests/",
-    "/admin/consultation_requests/1/",
-    "/admin/consultation_requests/export/?export=csv",
+    "/admin/consultation-requests/",
+    "/admin/consultation-requests/inspect/1/",
+    "/admin/consultation-requests/?export=csv",
     "/admin/snippets/",
 ]
 
@@ -171,6 +171,19 @@ def test_a_request_viewer_without_an_authenticator_is_sent_to_enrol(client):
     response = client.get("/admin/consultation_requests/")
     assert response.status_code == 302
     assert response["Location"].startswith(SETUP_URL)
+
+
+@pytest.mark.parametrize(("enrolled", "step"), [(True, VERIFY_URL), (False, SETUP_URL)])
+def test_the_way_back_after_the_second_step_carries_no_search_terms(client, enrolled, step):
+    user = intake_coordinator()
+    if enrolled:
+        enrol(user)
+    client.force_login(user)
+
+    response = client.get("/admin/consultation-requests/?q=Maya%20Torres")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{step}?next=%2Fadmin%2Fconsultation-requests%2F"
 
 
 def test_verifying_sends_people_back_only_to_this_site(client):

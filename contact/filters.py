@@ -21,7 +21,7 @@ FLAGS = {
 }
 ATTENTION = {
     "reply_overdue": ("No reply within two business days", worklists.reply_overdue),
-    "follow_up_due": ("Follow-up due today or earlier", worklists.follow_up_due),
+    "follow_up_due": ("Follow-up due today or overdue", worklists.follow_up_due),
 }
 SPAM_CHOICES = [("include", "Include spam"), ("only", "Only spam")]
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.security.factories import PASSWORD, SuperuserFactory, editor, intake_coordinator
+from tests.security.factories import PASSWORD, SuperuserFactory, UserFactory, editor, intake_coordinator
 from tests.security.helpers import current_code, enrol, let_throttle_pass
 
 pytestmark = pytest.mark.django_db
@@ -164,6 +164,22 @@ def test_an_unverified_session_is_sent_to_the_second_step_from_any_admin_url(cli
     response = client.get(path)
     assert response.status_code == 302
     assert response["Location"].startswith(VERIFY_URL)
+
+
+@pytest.mark.parametrize(
+    "permission",
+    ["contact.view_consultationrequest", "contact.change_consultationrequest", "contact.export_consultationrequest"],
+)
+def test_any_permission_that_opens_requests_requires_the_second_factor(client, permission):
+    client.force_login(UserFactory(permissions=["wagtailadmin.access_admin", permission]))
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith(SETUP_URL)
+
+
+def test_a_superuser_needs_the_second_factor_too(client):
+    client.force_login(SuperuserFactory())
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith(SETUP_URL)
 
 
 def test_a_request_viewer_without_an_authenticator_is_sent_to_enrol(client):

@@ -202,6 +202,13 @@ def test_the_way_back_after_the_second_step_carries_no_search_terms(client, enro
     assert response["Location"] == f"{step}?next=%2Fadmin%2Fconsultation-requests%2F"
 
 
+def test_the_sign_in_redirect_for_someone_signed_out_carries_no_search_terms(client):
+    response = client.get("/admin/consultation-requests/?q=Maya%20Torres")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/admin/consultation-requests/"
+    assert client.get("/admin/pages/")["Location"] == "/admin/login/?next=/admin/pages/"
+
+
 def test_verifying_sends_people_back_only_to_this_site(client):
     user = SuperuserFactory()
     device = enrol(user)

@@ -4,15 +4,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.utils import get_user_display_name
 
 from .models import ConsultationRequest, RequestNote
 from .permissions import consultation_request_policy
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return get_user_display_name(obj)
+from .staff_choice import StaffChoiceField
 
 
 class ConsultationRequestReviewForm(WagtailAdminModelForm):

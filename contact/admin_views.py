@@ -156,8 +156,12 @@ class ConsultationRequestEditView(RequestDetailMixin, generic.EditView):
 
     def save_instance(self):
         form = self.form
-        consultation = super().save_instance()
         user = self.request.user
+        # RequestEvent is the request's history. Wagtail's own log entry would outlive the purge and show
+        # in the Site history report to everyone with any permission on requests, not only those assigned.
+        consultation = self.action_class(form.instance, user=user, form=form, log_action=False).execute(
+            skip_permission_checks=True
+        )
         changed = [CHANGE_NAMES[name] for name in form.changed_data]
         audit.record(consultation, user, Action.EDITED, "Changed: " + ", ".join(changed) if changed else "Saved")
         if "status" in form.changed_data:

@@ -4,13 +4,13 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.utils import get_user_display_name
 
 from practice_site.pages.models import ServicePage
 
 from . import worklists
 from .models import ConsultationRequest
 from .permissions import consultation_request_policy
+from .staff_choice import StaffChoiceField
 
 Status = ConsultationRequest.Status
 
@@ -21,14 +21,9 @@ FLAGS = {
 }
 ATTENTION = {
     "reply_overdue": ("No reply within two business days", worklists.reply_overdue),
-    "follow_up_due": ("Follow-up due today or earlier", worklists.follow_up_due),
+    "follow_up_due": ("Follow-up due today or overdue", worklists.follow_up_due),
 }
 SPAM_CHOICES = [("include", "Include spam"), ("only", "Only spam")]
-
-
-class StaffChoiceField(django_filters.fields.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return get_user_display_name(obj)
 
 
 class StaffFilter(django_filters.ModelChoiceFilter):

@@ -26,16 +26,23 @@ class ConsultationRequestsPanel(Component):
         user = parent_context["request"].user
         today = timezone.localdate()
         requests = consultation_request_policy.instances_user_has_any_permission_for(user, ["view", "change"])
-        counts = requests.aggregate(
-            new=Count("pk", filter=worklists.awaiting_reply()),
-            overdue=Count("pk", filter=worklists.reply_overdue(today)),
-            follow_ups_due=Count("pk", filter=worklists.follow_up_due(today)),
-        )
+        counted = {
+            "new": Count("pk", filter=worklists.awaiting_reply()),
+            "overdue": Count("pk", filter=worklists.reply_overdue(today)),
+            "follow_ups_due": Count("pk", filter=worklists.follow_up_due(today)),
+        }
+        # Spam is never assigned to anyone, so only those who see every request can look through it.
+        sees_spam = consultation_request_policy.sees_every_request(user)
+        if sees_spam:
+            counted["recent_spam"] = Count("pk", filter=worklists.recent_spam(today))
         return {
-            "counts": counts,
+            "counts": requests.aggregate(**counted),
+            "sees_spam": sees_spam,
             "oldest_new": requests.filter(worklists.awaiting_reply()).order_by("received_at").first(),
             "new_url": listing_url(status=Status.NEW),
             "oldest_url": listing_url(status=Status.NEW, ordering="received_at"),
             "overdue_url": listing_url(attention="reply_overdue"),
             "follow_ups_url": listing_url(attention="follow_up_due"),
+            "spam_days": worklists.SPAM_REVIEW_DAYS,
+            "spam_url": listing_url(spam="only", received_at_from=worklists.spam_review_since(today).isoformat()),
         }

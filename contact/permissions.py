@@ -13,6 +13,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from .models import ConsultationRequest
 
 NEVER_IN_ADMIN = {"add", "delete"}
+# Holding any one of these opens requests, which are health information, to a person.
+SEEING_ACTIONS = ["view", "change", "export"]
 
 
 class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
@@ -54,3 +56,8 @@ class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
 
 
 consultation_request_policy = ConsultationRequestPermissionPolicy(ConsultationRequest)
+
+
+def user_can_see_requests(user) -> bool:
+    """Whether this person could open any consultation request; such accounts must use a second factor."""
+    return consultation_request_policy.user_has_any_permission(user, SEEING_ACTIONS)

@@ -1,4 +1,5 @@
-"""What intake staff must act on: replies owed within two business days, follow-ups that are due.
+"""What intake staff must act on: replies owed within two business days, follow-ups that are due, and
+recent spam to look through for real requests the filter caught by mistake.
 
 The listing's "Needs attention" filter, its "Reply overdue" badge and the dashboard panel all ask here,
 so they always agree.
@@ -12,6 +13,7 @@ from django.utils import timezone
 from .models import ConsultationRequest
 
 REPLY_WITHIN_BUSINESS_DAYS = 2
+SPAM_REVIEW_DAYS = 30
 Status = ConsultationRequest.Status
 # Statuses after which nobody needs to follow up any more.
 FINISHED = [Status.BECAME_CLIENT, Status.REFERRED_OUT, Status.NOT_A_FIT, Status.CLOSED, Status.SPAM]
@@ -57,3 +59,14 @@ def reply_overdue(today: datetime.date | None = None) -> Q:
 def follow_up_due(today: datetime.date | None = None) -> Q:
     """Follow-ups planned for today or a day already past, on requests still being worked on."""
     return Q(follow_up_on__lte=today or timezone.localdate()) & ~Q(status__in=FINISHED)
+
+
+def spam_review_since(today: datetime.date | None = None) -> datetime.date:
+    """The first day of the period whose spam staff are asked to look through."""
+    return (today or timezone.localdate()) - datetime.timedelta(days=SPAM_REVIEW_DAYS)
+
+
+def recent_spam(today: datetime.date | None = None) -> Q:
+    # From the start of the day, as the listing's "Received" filter counts it, so the link shows what was counted.
+    since = timezone.make_aware(datetime.datetime.combine(spam_review_since(today), datetime.time.min))
+    return Q(status=Status.SPAM, received_at__gte=since)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.csp import CSP
@@ -34,6 +35,11 @@ def admin_prefix() -> str:
     return reverse("wagtailadmin_home")
 
 
+def login_url() -> str:
+    # Where Wagtail sends someone signed out.
+    return getattr(settings, "WAGTAILADMIN_LOGIN_URL", reverse("wagtailadmin_login"))
+
+
 def view_name(request) -> str | None:
     try:
         return resolve(request.path_info).view_name
@@ -41,27 +47,44 @@ def view_name(request) -> str | None:
         return None
 
 
-def login_redirect(request):
-    return redirect(f"{reverse('wagtailadmin_login')}?{urlencode({'next': request.get_full_path()})}")
+def redirect_with_next(url_name: str, request):
+    """Send the person to the view ``url_name``, to come back to this page afterwards.
+
+    Only the path comes back: a query string can hold a client's name (an admin search), which must
+    not travel into another URL, the access log or the browser's history.
+    """
+    return redirect(f"{reverse(url_name)}?{urlencode({'next': request.path})}")
+
+
+def without_query_in_sign_in_redirect(request, response):
+    """Wagtail sends someone signed out to sign in with the whole URL, query string included, as ``next``."""
+    if not request.META.get("QUERY_STRING"):
+        return response
+    if response.get("Location") == redirect_to_login(request.get_full_path(), login_url())["Location"]:
+        return redirect_to_login(request.path, login_url())
+    return response
 
 
 class TwoFactorRequiredMiddleware:
     """Keeps a session that still owes its second factor out of every admin URL but the sign-in pages.
 
     Guarding the whole /admin/ prefix rather than chosen views means a new admin view (say, a
-    consultation request export) cannot be forgotten.
+    consultation request export) cannot be forgotten. Wagtail's own sign-in redirect for someone
+    signed out is trimmed here too, as ours are: it would carry the query string into ``next``.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(admin_prefix()) and must_verify(request.user):
+        if not request.path_info.startswith(admin_prefix()):
+            return self.get_response(request)
+        if must_verify(request.user):
             name = view_name(request)
             if name not in OPEN_BEFORE_SECOND_FACTOR and not (name or "").startswith("wagtailadmin_password_reset"):
                 step = "two_factor:verify" if has_two_factor(request.user) else "two_factor:setup"
-                return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
-        return self.get_response(request)
+                return redirect_with_next(step, request)
+        return without_query_in_sign_in_redirect(request, self.get_response(request))
 
 
 class AdminIdleTimeoutMiddleware:
@@ -81,7 +104,7 @@ class AdminIdleTimeoutMiddleware:
                     f"You were signed out after {settings.ADMIN_IDLE_TIMEOUT_MINUTES} minutes without activity, "
                     "to keep client information safe. Please sign in again.",
                 )
-                return login_redirect(request)
+                return redirect_with_next("wagtailadmin_login", request)
             if view_name(request) not in BACKGROUND_REQUESTS:
                 request.session[LAST_ACTIVITY_SESSION_KEY] = now
         return self.get_response(request)

@@ -10,21 +10,11 @@ from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from contact.permissions import user_can_see_requests
+
 RECOVERY_CODE_COUNT = 10
 AUTHENTICATOR_NAME = "Authenticator app"
 RECOVERY_CODES_NAME = "Recovery codes"
-
-# Anyone holding one of these can open consultation requests, which are health information.
-REQUEST_PERMISSIONS = (
-    "contact.view_consultationrequest",
-    "contact.change_consultationrequest",
-    "contact.export_consultationrequest",
-)
-
-
-def can_see_requests(user) -> bool:
-    return user.is_superuser or any(user.has_perm(permission) for permission in REQUEST_PERMISSIONS)
-
 
 def is_staff_account(user) -> bool:
     return user.is_staff or user.has_perm("wagtailadmin.access_admin")
@@ -35,7 +25,7 @@ def two_factor_required(user) -> bool:
         return False
     if settings.REQUIRE_TWO_FACTOR_FOR_ALL_STAFF and is_staff_account(user):
         return True
-    return can_see_requests(user)
+    return user_can_see_requests(user)
 
 
 def must_verify(user) -> bool:

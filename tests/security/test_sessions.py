@@ -38,6 +38,18 @@ def test_an_idle_admin_session_ends_after_the_configured_time(client, login_veri
     assert "_auth_user_id" not in client.session
 
 
+def test_the_way_back_after_an_idle_sign_out_carries_no_search_terms(client, login_verified):
+    login_verified(client, intake_coordinator())
+    start = time.time()
+    with at(start):
+        client.get("/admin/")
+    with at(start + 31 * MINUTE):
+        response = client.get("/admin/consultation-requests/?q=Maya%20Torres")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=%2Fadmin%2Fconsultation-requests%2F"
+    assert "Maya" not in client.get(response["Location"]).text
+
+
 def test_the_idle_time_is_configurable(client, login_verified, settings):
     settings.ADMIN_IDLE_TIMEOUT_MINUTES = 5
     login_verified(client, editor())

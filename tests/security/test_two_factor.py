@@ -7,7 +7,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.security.factories import PASSWORD, SuperuserFactory, editor, intake_coordinator
+from tests.security.factories import PASSWORD, SuperuserFactory, UserFactory, editor, intake_coordinator
 from tests.security.helpers import current_code, enrol, let_throttle_pass
 
 pytestmark = pytest.mark.django_db
@@ -148,9 +148,9 @@ REQUEST_VIEW_PATHS = [
     "/admin/pages/",
     "/admin/users/",
     "/admin/two-factor/",
-    "/admin/consultation_requests/",
-    "/admin/consultation_requests/1/",
-    "/admin/consultation_requests/export/?export=csv",
+    "/admin/consultation-requests/",
+    "/admin/consultation-requests/inspect/1/",
+    "/admin/consultation-requests/?export=csv",
     "/admin/snippets/",
 ]
 
@@ -166,11 +166,47 @@ def test_an_unverified_session_is_sent_to_the_second_step_from_any_admin_url(cli
     assert response["Location"].startswith(VERIFY_URL)
 
 
+@pytest.mark.parametrize(
+    "permission",
+    ["contact.view_consultationrequest", "contact.change_consultationrequest", "contact.export_consultationrequest"],
+)
+def test_any_permission_that_opens_requests_requires_the_second_factor(client, permission):
+    client.force_login(UserFactory(permissions=["wagtailadmin.access_admin", permission]))
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith(SETUP_URL)
+
+
+def test_a_superuser_needs_the_second_factor_too(client):
+    client.force_login(SuperuserFactory())
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith(SETUP_URL)
+
+
 def test_a_request_viewer_without_an_authenticator_is_sent_to_enrol(client):
     client.force_login(intake_coordinator())
     response = client.get("/admin/consultation_requests/")
     assert response.status_code == 302
     assert response["Location"].startswith(SETUP_URL)
+
+
+@pytest.mark.parametrize(("enrolled", "step"), [(True, VERIFY_URL), (False, SETUP_URL)])
+def test_the_way_back_after_the_second_step_carries_no_search_terms(client, enrolled, step):
+    user = intake_coordinator()
+    if enrolled:
+        enrol(user)
+    client.force_login(user)
+
+    response = client.get("/admin/consultation-requests/?q=Maya%20Torres")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{step}?next=%2Fadmin%2Fconsultation-requests%2F"
+
+
+def test_the_sign_in_redirect_for_someone_signed_out_carries_no_search_terms(client):
+    response = client.get("/admin/consultation-requests/?q=Maya%20Torres")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/admin/consultation-requests/"
+    assert client.get("/admin/pages/")["Location"] == "/admin/login/?next=/admin/pages/"
 
 
 def test_verifying_sends_people_back_only_to_this_site(client):

@@ -3,10 +3,12 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from contact.models import ConsultationRequest
 
@@ -31,7 +33,8 @@ def purgeable_requests(retention_days: int, now: datetime.datetime | None = None
 class Command(BaseCommand):
     help = (
         "Delete spam consultation requests, and requests closed, referred out or not a fit, older than "
-        "CONSULTATION_REQUEST_RETENTION_DAYS (default 180). Their notes, emails' states and history go too."
+        "CONSULTATION_REQUEST_RETENTION_DAYS (default 180). Their notes, emails' states and history go too, "
+        "and so does any Wagtail log entry about a consultation request."
     )
 
     def add_arguments(self, parser):
@@ -50,4 +53,15 @@ class Command(BaseCommand):
                 self.stdout.write(f"Dry run: would delete {spam + ended} consultation requests ({summary}).")
                 return
             requests.delete()
+            delete_wagtail_log_entries()
         self.stdout.write(f"Deleted {spam + ended} consultation requests ({summary}).")
+
+
+def delete_wagtail_log_entries():
+    """Wagtail's own log entries about requests, from before the admin stopped writing them.
+
+    RequestEvent is the history of a request. Wagtail's entries would outlive the request and show in
+    the Site history report to staff not assigned to it, so none is kept, whether or not its request went.
+    """
+    content_type = ContentType.objects.get_for_model(ConsultationRequest, for_concrete_model=False)
+    ModelLogEntry.objects.filter(content_type=content_type).delete()

@@ -106,7 +106,7 @@ def test_the_honeypot_is_never_reached_by_keyboard(page, contact_url):
     page.goto("/contact/")
     page.get_by_label("I have read the notice of privacy practices").focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.name") != "website"
+    assert page.evaluate("document.activeElement.name") != "leave_this_empty"
     assert page.get_by_role("textbox", name="Leave this field empty").count() == 0
 
 

@@ -5,11 +5,11 @@ import time
 
 import pytest
 from django.core.cache import cache
-from django.db import OperationalError
 
 from contact import rate_limit
 from contact.models import ConsultationRequest, RequestNotification
 from tests.contact.conftest import aged_token
+from tests.contact.test_consultation_form import database_down
 
 pytestmark = pytest.mark.django_db
 
@@ -194,9 +194,6 @@ def test_two_requests_racing_for_the_last_place_get_one_place(client, contact_pa
 
 def test_a_request_that_could_not_be_saved_gives_its_place_back(client, contact_page, valid_data, settings, monkeypatch):
     settings.INTAKE_RATE_LIMIT = 1
-
-    def database_down(*args, **kwargs):
-        raise OperationalError("connection to server lost")
 
     with monkeypatch.context() as patched:
         patched.setattr(ConsultationRequest, "save", database_down)

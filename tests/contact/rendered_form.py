@@ -58,7 +58,10 @@ class RenderedForm:
         return element
 
     def controls(self, name: str) -> list[Element]:
-        return [e for e in self.root.descendants() if e.tag in {"input", "textarea", "select"} and e.attrs.get("name") == name]
+        return [
+            e for e in self.root.descendants()
+            if e.tag in {"input", "textarea", "select"} and e.attrs.get("name") == name
+        ]
 
     def shown_value(self, name: str):
         """Text for a text box, True/False for a lone checkbox, the checked or selected values otherwise."""

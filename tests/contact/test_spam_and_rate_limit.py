@@ -192,7 +192,9 @@ def test_two_requests_racing_for_the_last_place_get_one_place(client, contact_pa
     assert ConsultationRequest.objects.count() == 1
 
 
-def test_a_request_that_could_not_be_saved_gives_its_place_back(client, contact_page, valid_data, settings, monkeypatch):
+def test_a_request_that_could_not_be_saved_gives_its_place_back(
+    client, contact_page, valid_data, settings, monkeypatch
+):
     settings.INTAKE_RATE_LIMIT = 1
 
     with monkeypatch.context() as patched:

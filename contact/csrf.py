@@ -3,15 +3,24 @@
 Django's own page is a bare 403, and the form page is never cached, so Back would show it empty. For the
 consultation form the answers come back, unvalidated and unstored, with a fresh token; elsewhere a kind page.
 Nothing from the request is logged here: the POST may be health information.
+
+Only a request from our own pages gets its answers back: when the Origin or Referer check failed, another site
+sent the POST, and filling our form with its words would help it put them in a person's mouth.
 """
 
 from django.db import DatabaseError
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.csrf import csrf_failure as django_csrf_failure
 
 from .models import ContactPage
 from .views import form_after_csrf_failure
+
+
+def _came_from_our_own_page(reason: str) -> bool:
+    # Django checks Origin and Referer before the cookie and token, so a cookie or token reason means those passed.
+    return reason == REASON_NO_CSRF_COOKIE or reason.startswith("CSRF token")
 
 
 def _consultation_page_at(request):
@@ -26,7 +35,7 @@ def _consultation_page_at(request):
 
 def csrf_failure(request, reason=""):
     try:
-        page = _consultation_page_at(request)
+        page = _consultation_page_at(request) if _came_from_our_own_page(reason) else None
         if page is not None:
             response = form_after_csrf_failure(page, request)
         else:

@@ -75,3 +75,16 @@ def test_a_csrf_failure_elsewhere_gets_a_kind_page_without_anything_that_was_sen
     assert 'href="tel:7135550142"' in html
     assert "Maya" not in html
     assert "<form" not in html.split('id="main"')[1]
+
+
+def test_a_post_from_another_site_is_not_shown_back_in_the_form(strict_client, contact_page, valid_data):
+    strict_client.get("/contact/")
+    valid_data["message"] = "Words another site wants to put in your mouth"
+
+    response = strict_client.post("/contact/", valid_data, HTTP_ORIGIN="https://elsewhere.example")
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Please try that again" in html
+    assert "Words another site" not in html and "Maya" not in html
+    assert not ConsultationRequest.objects.exists()

@@ -46,6 +46,13 @@ class ControlCharacterMixin:
                 "max_length", f"Please shorten this to {self.max_length:,} characters or fewer."
             )
 
+    def prepare_value(self, value):
+        # HTML cannot carry a NUL byte (browsers would show "\ufffd" in its place), so the re-shown form leaves
+        # it out; the rest is shown as typed, beside the message about hidden characters.
+        if isinstance(value, str):
+            return value.replace("\x00", "")
+        return super().prepare_value(value)
+
     def to_python(self, value):
         value = super().to_python(value)
         if value and _has_control_characters(value, multiline=self.multiline):
@@ -247,8 +254,10 @@ class ConsultationRequestForm(forms.ModelForm):
         },
     )
 
-    # Spam checks: a field people never meet, and when the form was shown.
-    website = UncheckedField(
+    # Spam checks: a field people never meet, and when the form was shown. The honeypot's name matches no
+    # autofill or password-manager heuristic (name, email, url, website, company...), so no browser fills it
+    # in for a real person.
+    leave_this_empty = UncheckedField(
         label="Leave this field empty",
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -269,6 +278,15 @@ class ConsultationRequestForm(forms.ModelForm):
         self.fields["preferred_clinician"].choices = clinician_choices()
         if not self.is_bound:
             self.initial.setdefault("form_token", spam.issue_form_token())
+
+    @property
+    def has_expired(self) -> bool:
+        return spam.has_expired(self.cleaned_data.get("form_token", ""))
+
+    def renew_form_token(self) -> None:
+        """Give a form shown again after it expired a fresh token, keeping everything else as typed."""
+        self.data = self.data.copy()
+        self.data["form_token"] = spam.issue_form_token()
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -337,7 +355,7 @@ class ConsultationRequestForm(forms.ModelForm):
     @property
     def spam_reason(self) -> str:
         return spam.spam_reason(
-            honeypot=self.cleaned_data.get("website", ""), form_token=self.cleaned_data.get("form_token", "")
+            honeypot=self.cleaned_data.get("leave_this_empty", ""), form_token=self.cleaned_data.get("form_token", "")
         )
 
     def error_summary(self) -> list[tuple[str, str]]:

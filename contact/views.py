@@ -17,29 +17,55 @@ logger = logging.getLogger(__name__)
 
 def consultation_form(page, request):
     # Loaded up front: if the database fails mid-request, the phone number is still at hand.
-    practice = PracticeSettings.load(request_or_site=request)
-    privacy_page = practice.privacy_notice_page
-    privacy_url = privacy_page.get_url(request) if privacy_page and privacy_page.live else ""
+    around = form_surroundings(request)
     if request.method != "POST":
-        return render_form(page, request, ConsultationRequestForm(), practice, privacy_url)
+        return render_form(page, request, ConsultationRequestForm(), around)
 
     form = ConsultationRequestForm(request.POST)
     if rate_limit.is_exceeded(request):
-        return render_form(page, request, form, practice, privacy_url, problem="rate_limited", status=429)
+        return render_form(page, request, form, around, problem="rate_limited", status=429)
     if not form.is_valid():
-        return render_form(page, request, form, practice, privacy_url)
+        return render_form(page, request, form, around)
+    if form.has_expired and not form.spam_reason:
+        # A tab left open overnight: a person, not a bot. Nothing is stored; they check it and send again.
+        form.renew_form_token()
+        return render_form(page, request, form, around, problem="expired")
+    if not rate_limit.reserve(request):
+        return render_form(page, request, form, around, problem="rate_limited", status=429)
     try:
         store_request(form, spam_reason=form.spam_reason)
     except DatabaseError as error:
+        rate_limit.release(request)
         # The type only: the error's text can quote the values being inserted.
         logger.error("A consultation request could not be saved (%s)", type(error).__name__)
-        return render_form(page, request, form, practice, privacy_url, problem="unavailable", status=503)
-    rate_limit.record(request)
+        return render_form(page, request, form, around, problem="unavailable", status=503)
     return redirect(page.thank_you_url)
 
 
-def render_form(page, request, form, practice, privacy_url, *, problem="", status=200):
-    context = {"form": form, "practice": practice, "privacy_url": privacy_url, "problem": problem}
+def form_after_csrf_failure(page, request):
+    """The form as it was sent, with a fresh CSRF token, when the browser did not send the CSRF cookie.
+
+    The form is unbound, with what was typed as its initial values: it is never validated (no errors, nothing
+    stored), only shown again so that pressing Send once more is all it takes.
+    """
+    form = ConsultationRequestForm()
+    for name, field in form.fields.items():
+        typed = field.widget.value_from_datadict(request.POST, {}, form.add_prefix(name))
+        if typed is not None:
+            form.initial[name] = typed
+    return render_form(page, request, form, form_surroundings(request), problem="csrf", status=403)
+
+
+def form_surroundings(request) -> dict:
+    """What the form needs from the database besides itself: the practice's details and the privacy notice."""
+    practice = PracticeSettings.load(request_or_site=request)
+    privacy_page = practice.privacy_notice_page
+    privacy_url = privacy_page.get_url(request) if privacy_page and privacy_page.live else ""
+    return {"practice": practice, "privacy_url": privacy_url}
+
+
+def render_form(page, request, form, surroundings, *, problem="", status=200):
+    context = {"form": form, "problem": problem, **surroundings}
     try:
         response = page.render(request, context_overrides=context)
         response.status_code = status

@@ -174,6 +174,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+# A failed CSRF check re-shows the consultation form with what was typed, instead of a bare 403.
+CSRF_FAILURE_VIEW = "contact.csrf.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 

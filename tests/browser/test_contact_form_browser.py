@@ -102,11 +102,70 @@ def test_errors_are_summarised_linked_and_announced_and_axe_finds_nothing(page, 
     assert page.evaluate("document.activeElement.id") == "id_phone"
 
 
+def _fill_the_required_answers(page):
+    page.get_by_label("Your name").fill("Maya Torres")
+    page.get_by_label("Email address").fill("maya@example.com")
+    choose(page, "How would you like us to contact you?", "Email")
+    choose(page, "Who is the therapy for?", "Myself")
+    choose(page, "Will you be in Texas during your sessions?", "Yes")
+    choose(page, "How would you like to meet?", "Telehealth (video)")
+    choose(page, "How do you plan to pay?", "Not sure yet")
+    page.get_by_label("Anything you’d like us to know? (optional)").fill("Evenings, please.")
+    page.get_by_label("I have read the notice of privacy practices").check()
+
+
+def _assert_shown_again_with_answers_and_message(page, message):
+    problem = page.locator("#form-problem")
+    assert problem.is_visible()
+    assert message in problem.inner_text()
+    assert problem.evaluate("element => element === document.activeElement")
+    assert page.get_by_label("Your name").input_value() == "Maya Torres"
+    assert page.get_by_label("Anything you’d like us to know? (optional)").input_value() == "Evenings, please."
+    assert page.get_by_label("I have read the notice of privacy practices").is_checked()
+    assert page.locator("[aria-invalid=true]").count() == 0
+    assert_no_axe_violations(page)
+
+
+def test_a_form_left_open_too_long_comes_back_as_typed_and_sends_on_the_second_press(page, contact_url, settings):
+    from contact.models import ConsultationRequest
+
+    page.goto("/contact/")
+    _fill_the_required_answers(page)
+    settings.INTAKE_MAX_FORM_AGE = -1  # every form counts as left open too long
+    page.get_by_role("button", name="Send my request").click()
+
+    page.wait_for_selector("#form-problem")
+    _assert_shown_again_with_answers_and_message(page, "This form was open for a long time")
+    assert not ConsultationRequest.objects.exists()
+
+    settings.INTAKE_MAX_FORM_AGE = 24 * 3600
+    page.get_by_role("button", name="Send my request").click()
+    page.wait_for_url("**/contact/thank-you/")
+    assert ConsultationRequest.objects.get().name == "Maya Torres"
+
+
+def test_without_the_csrf_cookie_the_form_comes_back_as_typed_and_sends_on_the_second_press(page, contact_url):
+    from contact.models import ConsultationRequest
+
+    page.goto("/contact/")
+    _fill_the_required_answers(page)
+    page.context.clear_cookies()  # as if cookies were blocked, or the cookie had gone
+    page.get_by_role("button", name="Send my request").click()
+
+    page.wait_for_selector("#form-problem")
+    _assert_shown_again_with_answers_and_message(page, "Your browser did not send the small security cookie")
+    assert not ConsultationRequest.objects.exists()
+
+    page.get_by_role("button", name="Send my request").click()
+    page.wait_for_url("**/contact/thank-you/")
+    assert ConsultationRequest.objects.get().name == "Maya Torres"
+
+
 def test_the_honeypot_is_never_reached_by_keyboard(page, contact_url):
     page.goto("/contact/")
     page.get_by_label("I have read the notice of privacy practices").focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.name") != "website"
+    assert page.evaluate("document.activeElement.name") != "leave_this_empty"
     assert page.get_by_role("textbox", name="Leave this field empty").count() == 0
 
 

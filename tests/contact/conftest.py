@@ -42,6 +42,6 @@ def valid_data():
         "payment": "self_pay",
         "message": "Evenings work best for me.",
         "privacy_notice": "on",
-        "website": "",
+        "leave_this_empty": "",
         "form_token": aged_token(60),
     }

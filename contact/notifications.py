@@ -6,7 +6,7 @@ admin, and the sender gets only a confirmation that their request arrived.
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from practice_site.core.models import PracticeSettings
 
@@ -18,12 +18,7 @@ class NoRecipientsError(Exception):
 
 
 def admin_url(consultation: ConsultationRequest) -> str:
-    try:
-        path = reverse("consultation_requests:inspect", args=[consultation.pk])
-    except NoReverseMatch:
-        # The staff admin's views are registered by wagtail_hooks; without them, the admin home.
-        path = reverse("wagtailadmin_home")
-    return settings.WAGTAILADMIN_BASE_URL + path
+    return settings.WAGTAILADMIN_BASE_URL + reverse("consultation_requests:inspect", args=[consultation.pk])
 
 
 def staff_alert(consultation: ConsultationRequest, practice: PracticeSettings) -> EmailMessage:

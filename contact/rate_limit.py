@@ -32,16 +32,6 @@ def _open_window(window, now: float) -> tuple[int, float] | None:
     return None
 
 
-def is_exceeded(request) -> bool:
-    try:
-        window = cache.get(_cache_key(request))
-    except DatabaseError:
-        # The cache lives in the database; when it is down the save reports the outage instead.
-        return False
-    count, _closes_at = _open_window(window, time.time()) or (0, None)
-    return count >= settings.INTAKE_RATE_LIMIT
-
-
 def _change(request, delta: int, *, up_to: int | None = None) -> bool:
     """Add delta to the client's count unless that would pass up_to; True when it was added.
 

@@ -61,11 +61,19 @@ def send_request_notification(notification_id: int) -> str:
     return notification.state
 
 
+def backend_retries_failures() -> bool:
+    """Whether the task backend can run a retry later (the database queue can; the immediate backend cannot).
+
+    When it can, a failed email's retry is already queued, and the retry command leaves failures alone.
+    """
+    return send_request_notification.get_backend().supports_defer
+
+
 def schedule_retry(notification: RequestNotification) -> bool:
     """Ask the backend to try again later, when it can; otherwise the retry command picks it up."""
     if notification.attempts >= settings.INTAKE_NOTIFICATION_MAX_ATTEMPTS:
         return False
-    if not send_request_notification.get_backend().supports_defer:
+    if not backend_retries_failures():
         return False
     run_after = timezone.now() + retry_delay(notification.attempts)
     enqueue(notification, task=send_request_notification.using(run_after=run_after))

@@ -22,8 +22,6 @@ def consultation_form(page, request):
         return render_form(page, request, ConsultationRequestForm(), around)
 
     form = ConsultationRequestForm(request.POST)
-    if rate_limit.is_exceeded(request):
-        return render_form(page, request, form, around, problem="rate_limited", status=429)
     if not form.is_valid():
         return render_form(page, request, form, around)
     if form.has_expired and not form.spam_reason:

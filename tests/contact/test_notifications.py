@@ -111,6 +111,23 @@ def test_the_retry_command_sends_failed_emails_once_mail_works_again(
     assert len(mailoutbox) == 2
 
 
+def test_the_retry_command_leaves_failures_to_a_backend_that_retries_them_itself(
+    client, contact_page, valid_data, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    monkeypatch.setattr(EmailMessage, "send", lambda self, *a, **k: (_ for _ in ()).throw(smtplib.SMTPException()))
+    submit(client, valid_data, django_capture_on_commit_callbacks)
+    settings.TASKS = {
+        **settings.TASKS,
+        settings.BACKGROUND_QUEUE: {"BACKEND": "django.tasks.backends.dummy.DummyBackend"},
+    }
+
+    out = StringIO()
+    call_command("retry_intake_notifications", stdout=out)
+
+    assert "Queued 0 notification(s) again." in out.getvalue()
+    assert tasks.send_request_notification.get_backend().results == []
+
+
 def test_the_retry_command_gives_up_after_the_maximum_attempts(
     client, contact_page, valid_data, django_capture_on_commit_callbacks, monkeypatch, settings, mailoutbox
 ):

@@ -7,13 +7,13 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
-from practice_site.core.models import BasePage
+from practice_site.core.models import BasePage, SectionIndexPage
 from practice_site.pages.models import RELATED_ARTICLE_COUNT, with_image_renditions
 
 ARTICLES_PER_PAGE = 12
@@ -47,14 +47,8 @@ class ArticleQuerySet(PageQuerySet):
         )
 
 
-class BlogIndexPage(RoutablePageMixin, BasePage):
-    introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
-
-    parent_page_types = ["pages.HomePage"]
+class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["blog.ArticlePage"]
-    max_count = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
     class Meta:
         verbose_name = "blog index"

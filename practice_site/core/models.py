@@ -1,6 +1,7 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 DEFAULT_CRISIS_NOTICE = (
@@ -128,3 +129,20 @@ class BasePage(Page):
     @property
     def share_image(self):
         return self.social_image or (getattr(self, self.own_image_field) if self.own_image_field else None)
+
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class SectionIndexPage(BasePage):
+    """One of the site's sections (services, team, articles): a short introduction above its listing."""
+
+    introduction = RichTextField(features=INTRO_FEATURES, blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    max_count = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        abstract = True

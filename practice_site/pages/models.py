@@ -8,10 +8,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from practice_site.core.blocks import RICH_TEXT_FEATURES
-from practice_site.core.models import BasePage
+from practice_site.core.models import INTRO_FEATURES, BasePage, SectionIndexPage
 from practice_site.pages.blocks import HomeSectionBlock, QuestionsBlock, StandardBodyBlock
 
-INTRO_FEATURES = ["bold", "italic", "link"]
 HOME_ARTICLE_COUNT = 3
 RELATED_ARTICLE_COUNT = 3
 
@@ -106,14 +105,8 @@ class HomeFeaturedService(Orderable):
     panels = [FieldPanel("service")]
 
 
-class ServiceIndexPage(BasePage):
-    introduction = RichTextField(features=INTRO_FEATURES, blank=True)
-
-    parent_page_types = ["pages.HomePage"]
+class ServiceIndexPage(SectionIndexPage):
     subpage_types = ["pages.ServicePage"]
-    max_count = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
     class Meta:
         verbose_name = "services index"
@@ -165,14 +158,8 @@ class ServicePage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __str
         return live_articles().filter(related_services=self)[:RELATED_ARTICLE_COUNT]
 
 
-class TeamIndexPage(BasePage):
-    introduction = RichTextField(features=INTRO_FEATURES, blank=True)
-
-    parent_page_types = ["pages.HomePage"]
+class TeamIndexPage(SectionIndexPage):
     subpage_types = ["pages.ClinicianPage"]
-    max_count = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
     class Meta:
         verbose_name = "team index"

@@ -90,6 +90,7 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
 
 class ArticlePage(BasePage):
     own_image_field = "hero_image"
+
     summary = models.TextField(max_length=300, help_text="One or two sentences for listings, search and the feed.")
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

@@ -14,9 +14,8 @@ urlpatterns = [
     path("search/", page_views.search, name="search"),
 ]
 
-# Tests switch SERVE_MEDIA on so the browser tests' live server shows uploaded images.
-# (django.conf.urls.static.static() is a no-op without DEBUG, hence the explicit route.)
-if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+# django.conf.urls.static.static() is a no-op without DEBUG, and the browser tests run with DEBUG off.
+if settings.SERVE_MEDIA:
     from django.urls import re_path
     from django.views.static import serve
 

@@ -48,6 +48,7 @@ class SessionFormats(models.Model):
 
 class HomePage(BasePage):
     own_image_field = "hero_image"
+
     heading = models.CharField(max_length=200, default="Trauma-informed counseling in Houston and across Texas")
     introduction = RichTextField(features=INTRO_FEATURES, blank=True)
     hero_image = models.ForeignKey(

@@ -1,5 +1,7 @@
 """`manage.py load_demo_content`: a complete practice site, and a second run changes nothing."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
@@ -93,3 +95,15 @@ def test_the_demo_practice_is_complete(client, demo):
     fees = client.get("/fees/").content.decode()
     assert "Your right to a Good Faith Estimate" in fees
     assert "www.cms.gov/nosurprises" in fees
+
+
+@pytest.mark.parametrize("url", ["/", "/team/priya-raman/", "/blog/emdr-explained/"])
+def test_images_come_in_modern_formats_with_sizes_and_dimensions(client, demo, url):
+    html = client.get(url).content.decode()
+    pictures = re.findall(r"<picture>.*?</picture>", html, flags=re.S)
+    assert pictures, url
+    for picture in pictures:
+        assert 'type="image/avif"' in picture and 'type="image/webp"' in picture, url
+        assert "sizes=" in picture, url
+        # Width and height reserve the space before the file arrives: no layout shift.
+        assert re.search(r'<img [^>]*width="\d+"', picture) and re.search(r'<img [^>]*height="\d+"', picture), url

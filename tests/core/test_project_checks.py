@@ -22,12 +22,12 @@ PRODUCTION_ENV = {
 }
 
 
-def run_manage(*args, env_overrides, drop=()):
+def run_manage(*args, env_overrides, drop=(), settings_module="practice_site.settings.production"):
     # The test process allows async-unsafe ORM calls for Playwright; a deployment never would.
-    drop = (*drop, "DJANGO_ALLOW_ASYNC_UNSAFE", "EMBEDDED_POSTGRES_DIR")
+    drop = (*drop, "DJANGO_ALLOW_ASYNC_UNSAFE", "EMBEDDED_POSTGRES_DIR", "DATABASE_URL")
     env = {key: value for key, value in os.environ.items() if key not in drop}
     env.update(env_overrides)
-    env["DJANGO_SETTINGS_MODULE"] = "practice_site.settings.production"
+    env["DJANGO_SETTINGS_MODULE"] = settings_module
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
     )
@@ -66,3 +66,13 @@ def test_production_without_a_required_variable_names_it_in_one_line(missing):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert missing in lines[0]
+
+
+def test_a_check_with_dev_settings_starts_no_database(tmp_path):
+    datadir = tmp_path / "postgres"
+    result = run_manage(
+        "check", env_overrides={"EMBEDDED_POSTGRES_DIR": str(datadir)}, settings_module="practice_site.settings.dev"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    # pgserver initialises the folder before it starts a server: no folder, no server.
+    assert not datadir.exists()

@@ -11,3 +11,12 @@ def test_ruff_finds_nothing():
         cwd=BASE_DIR, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_apps_depend_only_downwards():
+    """The import-linter contracts in pyproject.toml: layers down to core, and no circle anywhere."""
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=BASE_DIR, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

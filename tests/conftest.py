@@ -9,7 +9,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture
 def home_page(db):
-    from practice_site.pages.models import HomePage
+    from practice_site.home.models import HomePage
 
     return HomePage.objects.get(depth=2)
 

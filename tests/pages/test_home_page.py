@@ -5,7 +5,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from practice_site.core.models import PracticeSettings
-from practice_site.pages.models import HomePage
+from practice_site.home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

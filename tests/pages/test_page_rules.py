@@ -10,16 +10,16 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import ArticlePage, BlogIndexPage
+from practice_site.home.models import HomePage
 from practice_site.pages.models import (
     ClinicianPage,
     FAQPage,
-    HomePage,
     ServiceIndexPage,
     ServicePage,
     StandardPage,
     TeamIndexPage,
 )
-from tests.factories import ArticleFactory, ClinicianFactory, StandardPageFactory
+from tests.factories.pages import ArticleFactory, ClinicianFactory, StandardPageFactory
 from tests.public_site_fixtures import build_site
 from tests.security.helpers import force_login_verified
 

@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from contact import demo_content as contact_demo_content
-from practice_site.pages import demo_content
+from practice_site.demo import consultation, content
 
 
 class Command(BaseCommand):
@@ -10,7 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            demo_content.load()
-            # The consultation page hangs under the home page the pages loader has just filled.
-            contact_demo_content.load()
+            content.load()
+            # The consultation page hangs under the home page the content loader has just filled.
+            consultation.load()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

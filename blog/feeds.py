@@ -2,6 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
+FEED_LENGTH = 20
+
 
 class LatestArticlesFeed(Feed):
     """The newest public articles as Atom; built per request by BlogIndexPage's feed route."""
@@ -22,8 +24,6 @@ class LatestArticlesFeed(Feed):
         return blog_index.get_url(request=self.request)
 
     def items(self, blog_index):
-        from blog.models import FEED_LENGTH
-
         return blog_index.articles()[:FEED_LENGTH]
 
     def item_title(self, article):

@@ -9,15 +9,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from blog.blocks import ArticleBodyBlock
-from practice_site.core.models import BasePage, SectionIndexPage
-from practice_site.pages.models import RELATED_ARTICLE_COUNT, with_image_renditions
+from blog.feeds import LatestArticlesFeed
+from practice_site.core.blocks import BodyBlock
+from practice_site.core.models import RELATED_ARTICLE_COUNT, BasePage, ListingQuerySet, SectionIndexPage
 
 ARTICLES_PER_PAGE = 12
-FEED_LENGTH = 20
 WORDS_PER_MINUTE = 220
 
 
@@ -35,12 +33,12 @@ class Topic(models.Model):
         return self.name
 
 
-class ArticleQuerySet(PageQuerySet):
+class ArticleQuerySet(ListingQuerySet):
     def listed(self):
-        """What visitors may see in any listing: live, public, newest first, ready to render as cards."""
+        """What visitors may see in any listing: newest first, ready for includes/article_card.html."""
         return (
-            with_image_renditions(self.live().public(), "hero_image")
-            .defer_streamfields()
+            self.visible()
+            .with_picture("hero_image", "format-{avif,webp,jpeg}|fill-{400x225,800x450}")
             .select_related("author")
             .prefetch_related("topics")
             .order_by("-first_published_at", "-pk")
@@ -83,8 +81,6 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("feed/")
     def feed_view(self, request):
-        from blog.feeds import LatestArticlesFeed
-
         return LatestArticlesFeed()(request, blog_index=self)
 
 
@@ -100,7 +96,7 @@ class ArticlePage(BasePage):
         max_length=400, blank=True,
         help_text="Optional, e.g. “This article mentions self-harm.” Shown collapsed before the article.",
     )
-    body = StreamField(ArticleBodyBlock())
+    body = StreamField(BodyBlock())
     author = models.ForeignKey(
         "pages.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="authored_articles"
     )

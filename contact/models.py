@@ -215,7 +215,7 @@ class ContactPage(RoutablePageMixin, BasePage):
         help_text="Shown after a request is sent: what happens next, and when.",
     )
 
-    parent_page_types = ["pages.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 

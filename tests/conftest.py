@@ -2,6 +2,8 @@ import os
 
 import pytest
 
+from practice_site.home.models import HomePage
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -9,8 +11,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture
 def home_page(db):
-    from practice_site.pages.models import HomePage
-
     return HomePage.objects.get(depth=2)
 
 

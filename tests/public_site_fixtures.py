@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.factories import (
+from practice_site.home.models import HomeFeaturedService
+from tests.factories.pages import (
     ArticleFactory,
     BlogIndexFactory,
     ClinicianFactory,
@@ -31,8 +32,6 @@ def build_site(home, count: int) -> SimpleNamespace:
         )
         for index in range(count)
     ]
-    from practice_site.pages.models import HomeFeaturedService
-
     home.featured_service_links = [HomeFeaturedService(service=service) for service in services]
     home.save()
     return SimpleNamespace(

@@ -5,10 +5,6 @@ from wagtail.images.blocks import ImageBlock
 
 from practice_site.core.models import PracticeSettings
 
-# Editors get lists and links but no headings inside rich text: headings are their own block so
-# the outline stays h2/h3 and never skips a level.
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
@@ -40,7 +36,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     heading = blocks.CharBlock(required=False, max_length=120)
-    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(editor="default")
 
     class Meta:
         icon = "info-circle"
@@ -49,7 +45,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class QuestionAnswerBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=200)
-    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    answer = blocks.RichTextBlock(editor="default")
 
     class Meta:
         icon = "help"
@@ -72,12 +68,12 @@ class GoodFaithEstimateBlock(blocks.StaticBlock):
         return context
 
 
-def body_blocks():
-    """The blocks every long-form body offers, as fresh instances for each StreamField."""
-    return [
-        ("paragraph", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow")),
-        ("heading", HeadingBlock()),
-        ("quote", PullQuoteBlock()),
-        ("image", CaptionedImageBlock()),
-        ("callout", CalloutBlock()),
-    ]
+class BodyBlock(blocks.StreamBlock):
+    """Long-form prose: rich text with lists and links, h2/h3 headings, pull quotes, captioned images, callouts."""
+
+    # Headings are their own block, not a rich-text feature, so the outline stays h2/h3 and never skips a level.
+    paragraph = blocks.RichTextBlock(editor="default", icon="pilcrow")
+    heading = HeadingBlock()
+    quote = PullQuoteBlock()
+    image = CaptionedImageBlock()
+    callout = CalloutBlock()

@@ -1,8 +1,17 @@
 from django.db import models
+from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
+
+# All a link to a page needs, for menus, breadcrumbs and lists of links.
+LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id")
+# Service, clinician and article pages each end with this many related articles.
+RELATED_ARTICLE_COUNT = 3
 
 DEFAULT_CRISIS_NOTICE = (
     "This site is not for emergencies. If you are in crisis, call or text 988 "
@@ -93,6 +102,24 @@ class PracticeSettings(BaseGenericSetting):
         return f"tel:{digits}" if digits else ""
 
 
+class ListingQuerySet(PageQuerySet):
+    """What every page type's ``listed()`` is built from, so listings never query per item."""
+
+    def visible(self):
+        return self.live().public().defer_streamfields()
+
+    def with_picture(self, image_field: str, spec: str):
+        """Join the image and prefetch just the renditions a ``{% picture %}`` tag with this spec asks for.
+
+        ``spec`` is the tag's filter spec joined by "|", e.g. "format-{avif,webp}|fill-{400x225,800x450}".
+        """
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=Filter.expand_spec(spec))
+        return self.select_related(image_field).prefetch_related(
+            # Wagtail's Image.prefetch_renditions() stores them under this name, where the picture tag looks.
+            Prefetch(f"{image_field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+
+
 class BasePage(Page):
     """Every public page type: Wagtail's SEO title and description plus a social card."""
 
@@ -117,6 +144,8 @@ class BasePage(Page):
 
     # Page types with an image of their own name it here, so a shared link shows it by default.
     own_image_field = ""
+    # Page types whose pages, when kept out of the main menu, are linked from the footer instead.
+    listed_in_footer = False
 
     @property
     def meta_description(self) -> str:
@@ -131,15 +160,12 @@ class BasePage(Page):
         return self.social_image or (getattr(self, self.own_image_field) if self.own_image_field else None)
 
 
-INTRO_FEATURES = ["bold", "italic", "link"]
-
-
 class SectionIndexPage(BasePage):
     """One of the site's sections (services, team, articles): a short introduction above its listing."""
 
-    introduction = RichTextField(features=INTRO_FEATURES, blank=True)
+    introduction = RichTextField(editor="intro", blank=True)
 
-    parent_page_types = ["pages.HomePage"]
+    parent_page_types = ["home.HomePage"]
     max_count = 1
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]

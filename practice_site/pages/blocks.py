@@ -1,27 +1,13 @@
 from wagtail import blocks
 
-from practice_site.core.blocks import GoodFaithEstimateBlock, QuestionAnswerBlock, body_blocks
+from practice_site.core.blocks import BodyBlock, GoodFaithEstimateBlock, QuestionAnswerBlock
 
 
-class StandardBodyBlock(blocks.StreamBlock):
+class StandardBodyBlock(BodyBlock):
     """About, fees, privacy and other practice pages: prose plus the notices those pages need."""
 
-    def __init__(self, **kwargs):
-        super().__init__(
-            [
-                *body_blocks(),
-                ("question", QuestionAnswerBlock()),
-                ("good_faith_estimate", GoodFaithEstimateBlock()),
-            ],
-            **kwargs,
-        )
-
-
-class HomeSectionBlock(blocks.StreamBlock):
-    """Optional sections an editor adds below the home page's listings."""
-
-    def __init__(self, **kwargs):
-        super().__init__(body_blocks(), **kwargs)
+    question = QuestionAnswerBlock()
+    good_faith_estimate = GoodFaithEstimateBlock()
 
 
 class QuestionsBlock(blocks.StreamBlock):

@@ -1,37 +1,26 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import PageManager
 from wagtail.search import index
 
-from practice_site.core.blocks import RICH_TEXT_FEATURES
-from practice_site.core.models import INTRO_FEATURES, BasePage, SectionIndexPage
-from practice_site.pages.blocks import HomeSectionBlock, QuestionsBlock, StandardBodyBlock
-
-HOME_ARTICLE_COUNT = 3
-RELATED_ARTICLE_COUNT = 3
+from practice_site.core.models import LINK_FIELDS, RELATED_ARTICLE_COUNT, BasePage, ListingQuerySet, SectionIndexPage
+from practice_site.pages.blocks import QuestionsBlock, StandardBodyBlock
 
 
-def with_image_renditions(queryset, image_field):
-    """Join the image and fetch its renditions in one extra query, so cards never query per item."""
-    return queryset.select_related(image_field).prefetch_related(f"{image_field}__renditions")
+class ServiceQuerySet(ListingQuerySet):
+    def listed(self):
+        """Services a visitor may see, in the order editors gave them in the page tree."""
+        return self.visible().order_by("path")
 
 
-def live_services():
-    return ServicePage.objects.live().public().defer_streamfields().order_by("path")
-
-
-def live_clinicians():
-    return with_image_renditions(ClinicianPage.objects.live().public(), "photo").order_by("path")
-
-
-def live_articles():
-    from blog.models import ArticlePage
-
-    return ArticlePage.objects.listed()
+class ClinicianQuerySet(ListingQuerySet):
+    def listed(self):
+        """Clinicians a visitor may see, ready for includes/clinician_card.html."""
+        return self.visible().with_picture("photo", "format-{avif,webp,jpeg}|fill-{400x400,800x800}").order_by("path")
 
 
 class SessionFormats(models.Model):
@@ -46,66 +35,6 @@ class SessionFormats(models.Model):
         return [label for offered, label in ((self.in_person, "In person"), (self.telehealth, "Telehealth")) if offered]
 
 
-class HomePage(BasePage):
-    own_image_field = "hero_image"
-
-    heading = models.CharField(max_length=200, default="Trauma-informed counseling in Houston and across Texas")
-    introduction = RichTextField(features=INTRO_FEATURES, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Its description is used as the alt text.",
-    )
-    call_to_action_text = models.CharField(max_length=80, default="Request a free consultation")
-    call_to_action_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Leave empty to use the consultation page from the practice settings.",
-    )
-    sections = StreamField(HomeSectionBlock(), blank=True, help_text="Optional sections below the listings.")
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
-
-    content_panels = BasePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("heading"),
-                FieldPanel("introduction"),
-                FieldPanel("hero_image"),
-                FieldPanel("call_to_action_text"),
-                FieldPanel("call_to_action_page"),
-            ],
-            heading="Welcome",
-        ),
-        InlinePanel("featured_service_links", label="Featured services", max_num=6),
-        FieldPanel("sections"),
-    ]
-
-    class Meta:
-        verbose_name = "home page"
-
-    def featured_services(self):
-        return live_services().filter(home_features__page=self).order_by("home_features__sort_order")
-
-    def accepting_clinicians(self):
-        return live_clinicians().descendant_of(self).filter(
-            accepting_new_clients=ClinicianPage.Availability.ACCEPTING
-        )
-
-    def latest_articles(self):
-        return live_articles().descendant_of(self)[:HOME_ARTICLE_COUNT]
-
-
-class HomeFeaturedService(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_service_links")
-    service = models.ForeignKey("pages.ServicePage", on_delete=models.CASCADE, related_name="home_features")
-
-    panels = [FieldPanel("service")]
-
-
 class ServiceIndexPage(SectionIndexPage):
     subpage_types = ["pages.ServicePage"]
 
@@ -113,17 +42,19 @@ class ServiceIndexPage(SectionIndexPage):
         verbose_name = "services index"
 
     def services(self):
-        return live_services().child_of(self)
+        return ServicePage.objects.listed().child_of(self)
 
 
 class ServicePage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __str__)
     summary = models.TextField(max_length=400, help_text="One or two calm sentences shown in listings.")
-    who_it_helps = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    what_to_expect = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    who_it_helps = RichTextField(editor="default", blank=True)
+    what_to_expect = RichTextField(editor="default", blank=True)
     session_length_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
     fee = models.CharField(max_length=80, blank=True, help_text="As it should be shown, e.g. $160 per session.")
     faq = StreamField(QuestionsBlock(), blank=True, verbose_name="short FAQ")
     call_to_action_text = models.CharField(max_length=80, default="Request a free consultation")
+
+    objects = PageManager.from_queryset(ServiceQuerySet)()
 
     parent_page_types = ["pages.ServiceIndexPage"]
     subpage_types = []
@@ -153,10 +84,11 @@ class ServicePage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __str
         verbose_name = "service"
 
     def related_clinicians(self):
-        return live_clinicians().filter(specialties=self)
+        return self.clinicians.listed()
 
     def related_articles(self):
-        return live_articles().filter(related_services=self)[:RELATED_ARTICLE_COUNT]
+        # The blog's articles name this service; the reverse relation keeps this app unaware of the blog.
+        return self.articles.listed()[:RELATED_ARTICLE_COUNT]
 
 
 class TeamIndexPage(SectionIndexPage):
@@ -166,8 +98,10 @@ class TeamIndexPage(SectionIndexPage):
         verbose_name = "team index"
 
     def clinicians(self):
-        return live_clinicians().child_of(self).prefetch_related(
-            Prefetch("specialties", queryset=live_services().only("id", "title"), to_attr="listed_specialties")
+        return ClinicianPage.objects.listed().child_of(self).prefetch_related(
+            Prefetch(
+                "specialties", queryset=ServicePage.objects.listed().only("id", "title"), to_attr="listed_specialties"
+            )
         )
 
 
@@ -203,13 +137,15 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="Its description is used as the alt text.",
     )
-    biography = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    biography = RichTextField(editor="default", blank=True)
     specialties = ParentalManyToManyField("pages.ServicePage", blank=True, related_name="clinicians")
     approaches = models.CharField(max_length=300, blank=True, help_text="Separated by commas, e.g. EMDR, CBT, IFS.")
     languages = models.CharField(max_length=200, default="English", help_text="Separated by commas.")
     accepting_new_clients = models.CharField(
         max_length=10, choices=Availability.choices, default=Availability.ACCEPTING
     )
+
+    objects = PageManager.from_queryset(ClinicianQuerySet)()
 
     parent_page_types = ["pages.TeamIndexPage"]
     subpage_types = []
@@ -266,10 +202,11 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
         return [item.strip() for item in self.languages.split(",") if item.strip()]
 
     def public_specialties(self):
-        return live_services().filter(clinicians=self).only("id", "title", "url_path", "path", "depth", "locale_id")
+        return ServicePage.objects.listed().filter(clinicians=self).only(*LINK_FIELDS)
 
     def articles(self):
-        return live_articles().filter(author=self)[:RELATED_ARTICLE_COUNT]
+        # The blog's articles name their author; the reverse relation keeps this app unaware of the blog.
+        return self.authored_articles.listed()[:RELATED_ARTICLE_COUNT]
 
 
 class StandardPage(BasePage):
@@ -278,7 +215,8 @@ class StandardPage(BasePage):
     introduction = models.TextField(max_length=500, blank=True)
     body = StreamField(StandardBodyBlock())
 
-    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    listed_in_footer = True
+    parent_page_types = ["home.HomePage", "pages.StandardPage"]
 
     search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
@@ -291,7 +229,7 @@ class FAQPage(BasePage):
     introduction = models.TextField(max_length=500, blank=True)
     questions = StreamField(QuestionsBlock())
 
-    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    parent_page_types = ["home.HomePage", "pages.StandardPage"]
     subpage_types = []
 
     search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("questions")]

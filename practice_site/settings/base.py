@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "practice_site.security",
     "practice_site.core",
     "practice_site.pages",
+    "practice_site.home",
+    "practice_site.demo",
     "blog",
     "contact",
     "wagtail.contrib.settings",
@@ -248,6 +250,16 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Every rich-text field names one of these editors. No headings in rich text: headings are blocks of their own,
+# so the outline stays h2/h3.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    name: {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea", "OPTIONS": {"features": features}}
+    for name, features in {
+        "default": ["bold", "italic", "link", "document-link", "ol", "ul"],  # page bodies
+        "intro": ["bold", "italic", "link"],  # short introductions
+        "plain": ["bold", "italic", "link", "ol", "ul"],  # intake pages: no documents
+    }.items()
+}
 
 # Consultation requests
 # Stored requests per client address (kept only as a keyed hash) within the window.

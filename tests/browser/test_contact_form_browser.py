@@ -13,8 +13,8 @@ from tests.browser.axe import assert_no_axe_violations
 
 @pytest.fixture
 def contact_url(site_url, settings):
-    from contact import demo_content
     from practice_site.core.models import PracticeSettings
+    from practice_site.demo import consultation as demo_content
 
     # People fill this in faster than a person could only in tests.
     settings.INTAKE_MIN_SECONDS = 0

@@ -3,7 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+from practice_site.home.models import HomePage
 from tests.browser.axe import assert_no_axe_violations
+from tests.factories.pages import StandardPageFactory
 
 PAGES_OF_EVERY_TYPE = [
     "/",
@@ -55,9 +57,6 @@ def test_content_note_starts_collapsed_and_opens(page, demo_site):
 
 
 def test_quick_exit_replaces_the_page_so_back_does_not_return(page, site_url):
-    from practice_site.pages.models import HomePage
-    from tests.factories import StandardPageFactory
-
     StandardPageFactory(parent=HomePage.objects.get(depth=2), title="About", slug="about")
     # The neutral site is answered locally: browser tests never reach the internet.
     page.route("https://www.weather.gov/**", lambda route: route.fulfill(body="<title>Weather</title>Forecast"))

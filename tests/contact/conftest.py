@@ -3,8 +3,9 @@ import time
 import pytest
 from django.core import signing
 
-from contact import demo_content, spam
+from contact import spam
 from practice_site.core.models import PracticeSettings
+from practice_site.demo import consultation as demo_content
 
 
 @pytest.fixture

@@ -4,10 +4,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from contact import demo_content
 from contact.models import ContactPage
 from practice_site.core.models import PracticeSettings
-from practice_site.pages.models import ClinicianPage, HomePage, ServiceIndexPage, ServicePage, TeamIndexPage
+from practice_site.demo import consultation as demo_content
+from practice_site.home.models import HomePage
+from practice_site.pages.models import ClinicianPage, ServiceIndexPage, ServicePage, TeamIndexPage
 
 pytestmark = pytest.mark.django_db
 

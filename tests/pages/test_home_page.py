@@ -1,11 +1,12 @@
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from practice_site.core.models import PracticeSettings
-from practice_site.pages.models import HomePage
+from practice_site.home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,10 @@ class TestHomePageRules(WagtailPageTestCase):
 
     def test_home_page_is_renderable(self):
         self.assertPageIsRenderable(HomePage.objects.get(depth=2))
+
+
+def test_the_home_page_content_type_belongs_to_the_home_app(home_page):
+    """Moving the model relabelled the migrated row's content type instead of leaving it behind."""
+    assert ContentType.objects.get_for_id(home_page.content_type_id).model_class() is HomePage
+    assert not ContentType.objects.filter(app_label="pages", model="homepage").exists()
+    assert type(Page.objects.get(depth=2).specific) is HomePage

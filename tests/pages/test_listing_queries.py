@@ -5,7 +5,10 @@ visitor would normally get and is the one counted.
 """
 
 import pytest
+from wagtail.images.models import Filter
 
+from blog.models import ArticlePage
+from practice_site.pages.models import ClinicianPage
 from tests.public_site_fixtures import build_site
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +50,20 @@ def test_the_listings_really_list_all_the_items(client, home_page):
     assert all(clinician.title in team for clinician in site.clinicians)
     assert all(f">{service.title}<" in services for service in site.services)
     assert blog.count('class="card"') == 12
+
+
+@pytest.mark.parametrize(
+    ("model", "image_field", "card_spec"),
+    [
+        (ClinicianPage, "photo", "format-{avif,webp,jpeg}|fill-{400x400,800x800}"),
+        (ArticlePage, "hero_image", "format-{avif,webp,jpeg}|fill-{400x225,800x450}"),
+    ],
+)
+def test_listings_fetch_only_the_renditions_their_cards_use(client, home_page, model, image_field, card_spec):
+    site = build_site(home_page, 3)
+    # The detail pages make larger renditions of the same pictures; a card listing must not fetch those.
+    for url in ("/team/", "/blog/", site.clinicians[0].url, site.articles[0].url):
+        assert client.get(url).status_code == 200
+    listed = model.objects.listed().filter(pk__in=[site.clinicians[0].pk, site.articles[0].pk]).get()
+    fetched = {rendition.filter_spec for rendition in getattr(listed, image_field).prefetched_renditions}
+    assert fetched == set(Filter.expand_spec(card_spec))

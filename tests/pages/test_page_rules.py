@@ -10,45 +10,38 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import ArticlePage, BlogIndexPage
-from practice_site.pages.models import (
-    ClinicianPage,
-    FAQPage,
-    HomePage,
-    ServiceIndexPage,
-    ServicePage,
-    StandardPage,
-    TeamIndexPage,
-)
-from tests.factories import ArticleFactory, ClinicianFactory, StandardPageFactory
+from practice_site.home.models import HomePage
+from practice_site.pages import models as pages
+from tests.factories.pages import ArticleFactory, ClinicianFactory, StandardPageFactory
 from tests.public_site_fixtures import build_site
 from tests.security.helpers import force_login_verified
 
 
 class TestPageCreationRules(WagtailPageTestCase):
     def test_sections_live_directly_under_the_home_page(self):
-        for model in (ServiceIndexPage, TeamIndexPage, BlogIndexPage, StandardPage, FAQPage):
+        for model in (pages.ServiceIndexPage, pages.TeamIndexPage, BlogIndexPage, pages.StandardPage, pages.FAQPage):
             self.assertCanCreateAt(HomePage, model)
-        for model in (ServicePage, ClinicianPage, ArticlePage):
+        for model in (pages.ServicePage, pages.ClinicianPage, ArticlePage):
             self.assertCanNotCreateAt(HomePage, model)
 
     def test_each_index_holds_only_its_own_pages(self):
-        self.assertAllowedSubpageTypes(ServiceIndexPage, {ServicePage})
-        self.assertAllowedSubpageTypes(TeamIndexPage, {ClinicianPage})
+        self.assertAllowedSubpageTypes(pages.ServiceIndexPage, {pages.ServicePage})
+        self.assertAllowedSubpageTypes(pages.TeamIndexPage, {pages.ClinicianPage})
         self.assertAllowedSubpageTypes(BlogIndexPage, {ArticlePage})
 
     def test_leaf_pages_have_no_children(self):
-        for model in (ServicePage, ClinicianPage, ArticlePage, FAQPage):
+        for model in (pages.ServicePage, pages.ClinicianPage, ArticlePage, pages.FAQPage):
             self.assertAllowedSubpageTypes(model, set())
 
     def test_detail_pages_have_exactly_one_kind_of_parent(self):
-        self.assertAllowedParentPageTypes(ServicePage, {ServiceIndexPage})
-        self.assertAllowedParentPageTypes(ClinicianPage, {TeamIndexPage})
+        self.assertAllowedParentPageTypes(pages.ServicePage, {pages.ServiceIndexPage})
+        self.assertAllowedParentPageTypes(pages.ClinicianPage, {pages.TeamIndexPage})
         self.assertAllowedParentPageTypes(ArticlePage, {BlogIndexPage})
-        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedParentPageTypes(pages.StandardPage, {HomePage, pages.StandardPage})
 
     def test_standard_pages_can_nest_for_policies(self):
-        self.assertCanCreateAt(StandardPage, StandardPage)
-        self.assertCanNotCreateAt(Page, StandardPage)
+        self.assertCanCreateAt(pages.StandardPage, pages.StandardPage)
+        self.assertCanNotCreateAt(Page, pages.StandardPage)
 
     def test_every_page_type_renders(self):
         site = build_site(HomePage.objects.get(depth=2), 3)
@@ -72,7 +65,7 @@ class TestPageCreationRules(WagtailPageTestCase):
         ):
             response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
             self.assertEqual(response.status_code, 200, type(page).__name__)
-        for parent, model in ((site.home, FAQPage), (site.team, ClinicianPage), (site.blog, ArticlePage)):
+        for parent, model in ((site.home, pages.FAQPage), (site.team, pages.ClinicianPage), (site.blog, ArticlePage)):
             opts = model._meta
             response = self.client.get(
                 reverse("wagtailadmin_pages:add", args=[opts.app_label, opts.model_name, parent.pk])
@@ -83,7 +76,7 @@ class TestPageCreationRules(WagtailPageTestCase):
 @pytest.mark.django_db
 def test_an_associate_must_name_a_supervisor(small_site):
     with pytest.raises(ValidationError) as error:
-        ClinicianFactory(parent=small_site.team, license_type=ClinicianPage.LicenseType.LPC_ASSOCIATE)
+        ClinicianFactory(parent=small_site.team, license_type=pages.ClinicianPage.LicenseType.LPC_ASSOCIATE)
     assert "supervisor" in str(error.value)
 
 

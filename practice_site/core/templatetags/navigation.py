@@ -1,11 +1,9 @@
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
-from practice_site.core.models import PracticeSettings
+from practice_site.core.models import LINK_FIELDS, PracticeSettings
 
 register = template.Library()
-
-LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id")
 
 
 def public_home_children(request):
@@ -25,9 +23,8 @@ def main_menu_pages(context):
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
     """Practice pages kept out of the main menu (privacy, notices, accessibility) are listed in the footer."""
-    from practice_site.pages.models import StandardPage
-
-    return public_home_children(context.get("request")).type(StandardPage).filter(show_in_menus=False)
+    footer_types = [model for model in get_page_models() if getattr(model, "listed_in_footer", False)]
+    return public_home_children(context.get("request")).type(*footer_types).filter(show_in_menus=False)
 
 
 @register.simple_tag(takes_context=True)

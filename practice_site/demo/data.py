@@ -1,6 +1,6 @@
 """Text of the demo practice's services, clinicians and practice pages, written for this project.
 
-Standard page bodies use the same part format as blog.demo_articles; ("gfe",) places the Good Faith
+Standard page bodies use the same part format as practice_site.demo.articles; ("gfe",) places the Good Faith
 Estimate notice and ("qa", question, answer_html) a question and answer.
 """
 

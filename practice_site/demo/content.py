@@ -15,15 +15,14 @@ from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from blog.demo_articles import ARTICLES, TOPICS
 from blog.models import ArticlePage, ArticleRelatedLink, BlogIndexPage, Topic
 from practice_site.core.models import PracticeSettings
-from practice_site.pages import demo_data
+from practice_site.demo import data as demo_data
+from practice_site.demo.articles import ARTICLES, TOPICS
+from practice_site.home.models import HomeFeaturedService, HomePage
 from practice_site.pages.models import (
     ClinicianPage,
     FAQPage,
-    HomeFeaturedService,
-    HomePage,
     ServiceIndexPage,
     ServicePage,
     StandardPage,

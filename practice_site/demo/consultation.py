@@ -1,9 +1,8 @@
 """The demo practice's consultation page. Safe to load again: it creates nothing twice."""
 
+from contact.models import ContactPage
 from practice_site.core.models import PracticeSettings
-from practice_site.pages.models import HomePage
-
-from .models import ContactPage
+from practice_site.home.models import HomePage
 
 INTRODUCTION = (
     "<p>Reaching out can be hard. This short form is the first step: tell us a little about what you are "

@@ -10,14 +10,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
 from blog.models import ArticlePage, BlogIndexPage, Topic
-from practice_site.pages.models import (
-    ClinicianPage,
-    FAQPage,
-    ServiceIndexPage,
-    ServicePage,
-    StandardPage,
-    TeamIndexPage,
-)
+from practice_site.pages import models as pages
 
 
 def small_jpeg(colour=(120, 160, 140)) -> ImageFile:
@@ -54,7 +47,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
 class ServiceIndexFactory(PageFactory):
     class Meta:
-        model = ServiceIndexPage
+        model = pages.ServiceIndexPage
 
     title = "Services"
     slug = "services"
@@ -62,7 +55,7 @@ class ServiceIndexFactory(PageFactory):
 
 class ServiceFactory(PageFactory):
     class Meta:
-        model = ServicePage
+        model = pages.ServicePage
 
     title = factory.Sequence(lambda n: f"Service {n}")
     summary = "Calm support, at your pace."
@@ -70,7 +63,7 @@ class ServiceFactory(PageFactory):
 
 class TeamIndexFactory(PageFactory):
     class Meta:
-        model = TeamIndexPage
+        model = pages.TeamIndexPage
 
     title = "Team"
     slug = "team"
@@ -78,11 +71,11 @@ class TeamIndexFactory(PageFactory):
 
 class ClinicianFactory(PageFactory):
     class Meta:
-        model = ClinicianPage
+        model = pages.ClinicianPage
 
     title = factory.Sequence(lambda n: f"Clinician {n}")
     credentials = "LPC"
-    license_type = ClinicianPage.LicenseType.LPC
+    license_type = pages.ClinicianPage.LicenseType.LPC
     license_number = factory.Sequence(lambda n: f"{70000 + n}")
     photo = factory.SubFactory(ImageFactory)
 
@@ -121,14 +114,14 @@ class ArticleFactory(PageFactory):
 
 class StandardPageFactory(PageFactory):
     class Meta:
-        model = StandardPage
+        model = pages.StandardPage
 
     body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Practice information.</p>"}])
 
 
 class FAQPageFactory(PageFactory):
     class Meta:
-        model = FAQPage
+        model = pages.FAQPage
 
     title = "FAQ"
     questions = factory.LazyFunction(

@@ -1,6 +1,7 @@
 """`manage.py load_demo_content`: a complete practice site, and a second run changes nothing."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -107,3 +108,12 @@ def test_images_come_in_modern_formats_with_sizes_and_dimensions(client, demo, u
         assert "sizes=" in picture, url
         # Width and height reserve the space before the file arrives: no layout shift.
         assert re.search(r'<img [^>]*width="\d+"', picture) and re.search(r'<img [^>]*height="\d+"', picture), url
+
+
+def test_the_command_reports_what_it_added(db):
+    first, second = StringIO(), StringIO()
+    call_command("load_demo_content", stdout=first)
+    call_command("load_demo_content", stdout=second)
+    assert "Loading the consultation page" in first.getvalue()
+    assert re.search(r"added [1-9]\d* pages, [1-9]\d* pictures, 5 topics", first.getvalue())
+    assert "added 0 pages, 0 pictures, 0 topics" in second.getvalue()

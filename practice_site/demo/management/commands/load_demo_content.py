@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from blog.models import Topic
+from practice_site.demo import consultation, content
+
+
+def counts() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "pictures": get_image_model().objects.count(),
+        "topics": Topic.objects.count(),
+    }
+
+
+class Command(BaseCommand):
+    help = "Fill the site with the Rooted Therapy demo practice. Safe to run again: it changes nothing twice."
+
+    def handle(self, *args, **options):
+        before = counts()
+        with transaction.atomic():
+            self.stdout.write("Loading the practice, services, team, articles and practice pages…")
+            content.load()
+            # The consultation page hangs under the home page the content loader has just filled.
+            self.stdout.write("Loading the consultation page…")
+            consultation.load()
+        added = ", ".join(f"{after - before[name]} {name}" for name, after in counts().items())
+        self.stdout.write(self.style.SUCCESS(f"Demo content is in place (added {added})."))

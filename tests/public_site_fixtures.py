@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.factories import (
+from tests.factories.pages import (
     ArticleFactory,
     BlogIndexFactory,
     ClinicianFactory,

@@ -248,6 +248,16 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Every rich-text field names one of these editors. No headings in rich text: headings are blocks of their own,
+# so the outline stays h2/h3.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    name: {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea", "OPTIONS": {"features": features}}
+    for name, features in {
+        "default": ["bold", "italic", "link", "document-link", "ol", "ul"],  # page bodies
+        "intro": ["bold", "italic", "link"],  # short introductions
+        "plain": ["bold", "italic", "link", "ol", "ul"],  # intake pages: no documents
+    }.items()
+}
 
 # Consultation requests
 # Stored requests per client address (kept only as a keyed hash) within the window.
@@ -258,10 +268,9 @@ INTAKE_MIN_SECONDS = 4
 INTAKE_MAX_FORM_AGE = 60 * 60 * 24
 INTAKE_NOTIFICATION_MAX_ATTEMPTS = 5
 
-# Consultation request review
 # Spam, and requests closed without becoming a client, are deleted by
 # `manage.py purge_consultation_requests` once this many days old.
-CONSULTATION_REQUEST_RETENTION_DAYS = env.CONSULTATION_REQUEST_RETENTION_DAYS
+INTAKE_RETENTION_DAYS = env.INTAKE_RETENTION_DAYS
 
 # Staff access security: two-factor sign-in, login throttling, idle sessions (practice_site.security).
 # Avatars from gravatar.com would send a hash of each staff email to a third party on every admin page.
@@ -279,4 +288,4 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.LOGIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "practice_site.security.client_address.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "practice_site.core.client_address.client_ip_address"

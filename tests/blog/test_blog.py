@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blog.models import ArticleRelatedLink
-from tests.factories import ArticleFactory, TopicFactory
+from tests.factories.pages import ArticleFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -56,7 +56,7 @@ def test_content_note_starts_collapsed_and_opens(page, demo_site):
 
 def test_quick_exit_replaces_the_page_so_back_does_not_return(page, site_url):
     from practice_site.pages.models import HomePage
-    from tests.factories import StandardPageFactory
+    from tests.factories.pages import StandardPageFactory
 
     StandardPageFactory(parent=HomePage.objects.get(depth=2), title="About", slug="about")
     # The neutral site is answered locally: browser tests never reach the internet.

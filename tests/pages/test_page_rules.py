@@ -19,7 +19,7 @@ from practice_site.pages.models import (
     StandardPage,
     TeamIndexPage,
 )
-from tests.factories import ArticleFactory, ClinicianFactory, StandardPageFactory
+from tests.factories.pages import ArticleFactory, ClinicianFactory, StandardPageFactory
 from tests.public_site_fixtures import build_site
 from tests.security.helpers import force_login_verified
 

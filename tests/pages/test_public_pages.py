@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from practice_site.core.models import PracticeSettings
 from practice_site.pages.models import ClinicianPage
-from tests.factories import ClinicianFactory, FAQPageFactory, ServiceFactory, StandardPageFactory
+from tests.factories.pages import ClinicianFactory, FAQPageFactory, ServiceFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import ServiceFactory
+from tests.factories.pages import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@ import datetime
 import zoneinfo
 
 import pytest
+from contact.worklists import add_business_days, is_reply_overdue, reply_overdue_before
 
 from contact.models import ConsultationRequest
-from contact.worklists import add_business_days, is_reply_overdue, reply_overdue_before
 
 CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
 MONDAY = datetime.date(2026, 11, 23)

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from contact.exports import neutralise_formula
 from contact.models import RequestEvent
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import UserFactory
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,7 @@ def test_each_exported_request_records_who_exported_it(client, coordinator_user)
     xlsx_rows(export(client, "xlsx", flags="out_of_area"))
 
     events = RequestEvent.objects.filter(action=RequestEvent.Action.EXPORTED)
-    assert sorted(events.values_list("request_id", "actor_id", "detail")) == [
+    assert sorted(events.values_list("consultation_id", "actor_id", "detail")) == [
         (exported.pk, coordinator_user.pk, "CSV export"),
         (exported.pk, coordinator_user.pk, "XLSX export"),
     ]

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from contact.models import RequestEvent, RequestNotification
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import UserFactory
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 Action = RequestEvent.Action

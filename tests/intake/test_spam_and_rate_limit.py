@@ -8,8 +8,8 @@ from django.core.cache import cache
 
 from contact import rate_limit
 from contact.models import ConsultationRequest, RequestNotification
-from tests.contact.conftest import aged_token
-from tests.contact.test_consultation_form import database_down
+from tests.intake.conftest import aged_token
+from tests.intake.test_consultation_form import database_down
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from contact.models import ConsultationRequest, ContactPage, RequestEvent
 from practice_site.core.models import PracticeSettings
 from practice_site.pages.models import ClinicianPage, ServiceIndexPage, ServicePage, TeamIndexPage
-from tests.contact.rendered_form import RenderedForm
+from tests.intake.rendered_form import RenderedForm
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def test_a_complete_request_is_stored_with_every_field_then_redirects_to_a_thank
     assert stored.message == "Evenings work best for me."
     assert stored.privacy_notice_accepted_at is not None
     assert (stored.status, stored.spam_reason) == ("new", "")
-    assert RequestEvent.objects.get(request=stored).action == "submitted"
+    assert RequestEvent.objects.get(consultation=stored).action == "submitted"
 
     thanks = client.get(response["Location"])
     html = thanks.content.decode()

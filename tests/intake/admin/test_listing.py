@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practice_site.pages.models import ServiceIndexPage, ServicePage
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import UserFactory
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

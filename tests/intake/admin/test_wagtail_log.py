@@ -10,9 +10,9 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from contact.models import ConsultationRequest
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import clinician, coordinator
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory, clinician, coordinator
 
 pytestmark = pytest.mark.django_db
 

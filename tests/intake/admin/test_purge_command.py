@@ -30,9 +30,9 @@ def requests_of_every_kind():
     # Received long ago but closed only recently: keeps its full retention period.
     recently_closed = ConsultationRequestFactory(received_at=doomed[0].received_at, status="closed")
     kept.append(recently_closed)
-    for request in doomed + kept:
-        RequestNote.objects.create(request=request, text="A note")
-        RequestEvent.objects.create(request=request, action="submitted")
+    for consultation in doomed + kept:
+        RequestNote.objects.create(consultation=consultation, text="A note")
+        RequestEvent.objects.create(consultation=consultation, action="submitted")
     return doomed, kept
 
 
@@ -47,8 +47,8 @@ def test_purge_deletes_exactly_old_spam_and_requests_closed_without_becoming_a_c
 
     output = run()
 
-    assert set(ConsultationRequest.objects.values_list("pk", flat=True)) == {request.pk for request in kept}
-    assert not RequestNote.objects.filter(consultation_id__in=[request.pk for request in doomed]).exists()
+    assert set(ConsultationRequest.objects.values_list("pk", flat=True)) == {consultation.pk for consultation in kept}
+    assert not RequestNote.objects.filter(consultation_id__in=[consultation.pk for consultation in doomed]).exists()
     assert RequestEvent.objects.count() == len(kept)
     assert output == (
         "Deleted 4 consultation requests (1 spam and 3 closed without becoming a client, older than 180 days).\n"

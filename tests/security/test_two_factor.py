@@ -3,6 +3,7 @@ import time
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -315,8 +316,6 @@ def test_reset_two_factor_command_for_a_locked_out_owner(capsys):
 
 
 def test_reset_two_factor_command_names_an_unknown_user():
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="No user is called 'nobody'"):
         call_command("reset_two_factor", "nobody")
 

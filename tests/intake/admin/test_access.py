@@ -1,5 +1,7 @@
 """Only people whose job it is see a request: checked on every URL, not only in the menu."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 
@@ -11,8 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 def index_url(**params):
-    from urllib.parse import urlencode
-
     return reverse("consultation_requests:index") + ("?" + urlencode(params) if params else "")
 
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import ConsultationRequest, RequestNote
+from .consultations import ConsultationRequest, RequestNote
 from .permissions import consultation_request_policy
 from .staff_choice import StaffChoiceField
 

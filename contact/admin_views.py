@@ -9,7 +9,7 @@ from collections import OrderedDict
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -18,10 +18,10 @@ from wagtail.admin.views import generic
 
 from . import audit
 from .columns import FlagsColumn, ReceivedColumn, StatusColumn
+from .consultations import ConsultationRequest, RequestNote
+from .deadlines import reply_due_on
 from .exports import EXPORT_VALUES, neutralise_formula, readable_phone, user_name
-from .models import ConsultationRequest, RequestNote
 from .permissions import consultation_request_policy
-from .worklists import is_reply_overdue, reply_due_on
 
 Status = ConsultationRequest.Status
 Action = audit.Action
@@ -44,7 +44,7 @@ class RequestDetailMixin(VisibleRequestsMixin):
     """What the inspect view and the edit form both show about one request."""
 
     def get_object(self, queryset=None):
-        requests = self.visible_requests().select_related("service", "preferred_clinician", "assigned_to")
+        requests = self.visible_requests().with_flags().select_related("service", "preferred_clinician", "assigned_to")
         return get_object_or_404(requests, pk=self.kwargs["pk"])
 
     def get_request_context(self):
@@ -54,7 +54,6 @@ class RequestDetailMixin(VisibleRequestsMixin):
             "phone_display": readable_phone(consultation.phone),
             "assigned_name": user_name(consultation.assigned_to),
             "reply_due_on": reply_due_on(consultation.received_at),
-            "reply_overdue": is_reply_overdue(consultation),
             "available_days": [label for value, label in ConsultationRequest.Day.choices
                                if value in consultation.available_days],
             "available_times": [label for value, label in ConsultationRequest.TimeOfDay.choices
@@ -75,10 +74,7 @@ class ConsultationRequestIndexView(VisibleRequestsMixin, generic.IndexView):
         requests = self.visible_requests()
         if not (self.filters and self.filters.asks_for_spam()):
             requests = requests.exclude(status=Status.SPAM)
-        return requests.select_related("service", "assigned_to", "preferred_clinician").annotate(
-            # The default ordering puts requests nobody has answered yet first.
-            awaiting_reply=Case(When(status=Status.NEW, then=Value(0)), default=Value(1), output_field=IntegerField())
-        )
+        return requests.select_related("service", "assigned_to", "preferred_clinician").with_flags()
 
     def search_queryset(self, queryset):
         if not self.is_searching:
@@ -173,6 +169,6 @@ class ConsultationRequestEditView(RequestDetailMixin, generic.EditView):
             detail = f"Assigned to {assignee}"[:200] if assignee else "Unassigned"
             audit.record(consultation, user, Action.ASSIGNED, detail)
         if note := form.cleaned_data.get("new_note"):
-            RequestNote.objects.create(request=consultation, author=user, text=note)
+            RequestNote.objects.create(consultation=consultation, author=user, text=note)
             audit.record(consultation, user, Action.NOTE_ADDED, "Note added")
         return consultation

@@ -3,18 +3,18 @@
 Details name fields and staff, never what the person wrote.
 """
 
-from .models import RequestEvent
+from .consultations import RequestEvent
 
 Action = RequestEvent.Action
 
 
-def record(consultation_request, actor, action, detail=""):
-    return RequestEvent.objects.create(request=consultation_request, actor=actor, action=action, detail=detail)
+def record(consultation, actor, action, detail=""):
+    return RequestEvent.objects.create(consultation=consultation, actor=actor, action=action, detail=detail)
 
 
-def record_export(request_ids, actor, export_format):
+def record_export(consultation_ids, actor, export_format):
     """One event per exported request, so each request's history shows it left the system."""
     RequestEvent.objects.bulk_create(
-        RequestEvent(request_id=pk, actor=actor, action=Action.EXPORTED, detail=f"{export_format.upper()} export")
-        for pk in request_ids
+        RequestEvent(consultation_id=pk, actor=actor, action=Action.EXPORTED, detail=f"{export_format.upper()} export")
+        for pk in consultation_ids
     )

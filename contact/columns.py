@@ -3,7 +3,6 @@
 from django.utils import timezone
 from wagtail.admin.ui.tables import Column
 
-from . import worklists
 from .filters import FLAGS
 
 
@@ -20,7 +19,7 @@ class FlagsColumn(Column):
     cell_template_name = "contact/admin/cells/flags.html"
 
     def get_value(self, instance):
-        return [label for key, (label, _) in FLAGS.items() if getattr(instance, f"is_{key}")]
+        return [label for key, label in FLAGS.items() if getattr(instance, f"is_{key}")]
 
 
 class StatusColumn(Column):
@@ -30,5 +29,5 @@ class StatusColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["reply_overdue"] = worklists.is_reply_overdue(instance, parent_context.get("today"))
+        context["reply_overdue"] = instance.is_reply_overdue
         return context

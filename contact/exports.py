@@ -4,7 +4,7 @@ import phonenumbers
 from django.utils import timezone
 from wagtail.admin.utils import get_user_display_name
 
-from .models import ConsultationRequest
+from .consultations import ConsultationRequest
 
 # A cell starting with one of these is read as a formula by Excel, LibreOffice or Google Sheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -2,26 +2,21 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from practice_site.pages.models import ServicePage
 
-from . import worklists
-from .models import ConsultationRequest
+from .consultations import ConsultationRequest
 from .permissions import consultation_request_policy
 from .staff_choice import StaffChoiceField
 
 Status = ConsultationRequest.Status
 
-FLAGS = {
-    "out_of_area": ("Out of area", Q(in_texas=False)),
-    "self_pay": ("Self-pay", Q(payment=ConsultationRequest.Payment.SELF_PAY)),
-    "minor": ("Minor", Q(therapy_for=ConsultationRequest.TherapyFor.CHILD)),
-}
+# Keys are ConsultationRequestQuerySet's flags and worklists.
+FLAGS = {"out_of_area": "Out of area", "self_pay": "Self-pay", "minor": "Minor"}
 ATTENTION = {
-    "reply_overdue": ("No reply within two business days", worklists.reply_overdue),
-    "follow_up_due": ("Follow-up due today or overdue", worklists.follow_up_due),
+    "reply_overdue": "No reply within two business days",
+    "follow_up_due": "Follow-up due today or overdue",
 }
 SPAM_CHOICES = [("include", "Include spam"), ("only", "Only spam")]
 
@@ -40,7 +35,7 @@ class ConsultationRequestFilterSet(WagtailFilterSet):
     )
     attention = django_filters.ChoiceFilter(
         label="Needs attention",
-        choices=[(key, label) for key, (label, _) in ATTENTION.items()],
+        choices=list(ATTENTION.items()),
         empty_label="Everything",
         widget=forms.RadioSelect,
         method="filter_attention",
@@ -54,7 +49,7 @@ class ConsultationRequestFilterSet(WagtailFilterSet):
     received_at = django_filters.DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
     flags = django_filters.MultipleChoiceFilter(
         label="Flags",
-        choices=[(key, label) for key, (label, _) in FLAGS.items()],
+        choices=list(FLAGS.items()),
         widget=forms.CheckboxSelectMultiple,
         method="filter_flags",
     )
@@ -67,11 +62,11 @@ class ConsultationRequestFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_attention(self, queryset, name, value):
-        return queryset.filter(ATTENTION[value][1]())
+        return getattr(queryset, value)()
 
     def filter_flags(self, queryset, name, value):
         for flag in value:
-            queryset = queryset.filter(FLAGS[flag][1])
+            queryset = queryset.flagged(flag)
         return queryset
 
     def filter_spam(self, queryset, name, value):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from practice_site.pages.models import ClinicianPage, ServicePage
 
 from . import spam
-from .models import ConsultationRequest
+from .consultations import ConsultationRequest
 
 NOT_SURE = ""
 CHOOSE_AN_OPTION = "Please choose one of the options."

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from practice_site.core.models import PracticeSettings
 
-from .models import ConsultationRequest, RequestNotification
+from .consultations import ConsultationRequest, RequestNotification
 
 
 class NoRecipientsError(Exception):
@@ -52,7 +52,7 @@ BUILDERS = {
 
 
 def build(notification: RequestNotification) -> EmailMessage:
-    return BUILDERS[notification.kind](notification.request, PracticeSettings.load())
+    return BUILDERS[notification.kind](notification.consultation, PracticeSettings.load())
 
 
 def kinds_for(consultation: ConsultationRequest) -> list[str]:

@@ -1,13 +1,12 @@
 """The consultation request panel on the Wagtail admin's home page."""
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
-from . import worklists
-from .models import ConsultationRequest
+from .consultations import ConsultationRequest
+from .deadlines import SPAM_REVIEW_DAYS, spam_review_since
 from .permissions import consultation_request_policy
 
 Status = ConsultationRequest.Status
@@ -26,23 +25,19 @@ class ConsultationRequestsPanel(Component):
         user = parent_context["request"].user
         today = timezone.localdate()
         requests = consultation_request_policy.instances_user_has_any_permission_for(user, ["view", "change"])
-        counted = {
-            "new": Count("pk", filter=worklists.awaiting_reply()),
-            "overdue": Count("pk", filter=worklists.reply_overdue(today)),
-            "follow_ups_due": Count("pk", filter=worklists.follow_up_due(today)),
-        }
+        counted = ["awaiting_reply", "reply_overdue", "follow_up_due"]
         # Spam is never assigned to anyone, so only those who see every request can look through it.
         sees_spam = consultation_request_policy.sees_every_request(user)
         if sees_spam:
-            counted["recent_spam"] = Count("pk", filter=worklists.recent_spam(today))
+            counted.append("recent_spam")
         return {
-            "counts": requests.aggregate(**counted),
+            "counts": requests.counts(*counted, today=today),
             "sees_spam": sees_spam,
-            "oldest_new": requests.filter(worklists.awaiting_reply()).order_by("received_at").first(),
+            "oldest_new": requests.awaiting_reply().order_by("received_at").first(),
             "new_url": listing_url(status=Status.NEW),
             "oldest_url": listing_url(status=Status.NEW, ordering="received_at"),
             "overdue_url": listing_url(attention="reply_overdue"),
             "follow_ups_url": listing_url(attention="follow_up_due"),
-            "spam_days": worklists.SPAM_REVIEW_DAYS,
-            "spam_url": listing_url(spam="only", received_at_from=worklists.spam_review_since(today).isoformat()),
+            "spam_days": SPAM_REVIEW_DAYS,
+            "spam_url": listing_url(spam="only", received_at_from=spam_review_since(today).isoformat()),
         }

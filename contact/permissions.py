@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import ConsultationRequest
+from .consultations import ConsultationRequest
 
 NEVER_IN_ADMIN = {"add", "delete"}
 # Holding any one of these opens requests, which are health information, to a person.

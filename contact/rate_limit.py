@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.utils.crypto import salted_hmac
 
-from practice_site.security.client_address import client_ip_address
+from practice_site.core.client_address import client_ip_address
 
 KEY_SALT = "contact.rate-limit"
 

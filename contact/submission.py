@@ -5,7 +5,7 @@ from functools import partial
 from django.db import transaction
 
 from . import notifications, tasks
-from .models import ConsultationRequest, RequestEvent, RequestNotification
+from .consultations import ConsultationRequest, RequestEvent, RequestNotification
 
 
 def store_request(form, *, spam_reason: str) -> ConsultationRequest:
@@ -16,13 +16,13 @@ def store_request(form, *, spam_reason: str) -> ConsultationRequest:
             consultation.spam_reason = spam_reason[:120]
         consultation.save()
         RequestEvent.objects.create(
-            request=consultation,
+            consultation=consultation,
             action=RequestEvent.Action.SUBMITTED,
             detail="Marked as spam by the automatic checks" if spam_reason else "Sent from the website",
         )
         # The rows exist from the start, so staff see "waiting to send" even if queueing fails.
         pending = RequestNotification.objects.bulk_create(
-            RequestNotification(request=consultation, kind=kind) for kind in notifications.kinds_for(consultation)
+            RequestNotification(consultation=consultation, kind=kind) for kind in notifications.kinds_for(consultation)
         )
         if pending:
             transaction.on_commit(partial(tasks.enqueue_all, [notification.pk for notification in pending]))

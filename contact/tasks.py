@@ -14,7 +14,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from . import notifications
-from .models import RequestEvent, RequestNotification
+from .consultations import RequestEvent, RequestNotification
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def send_request_notification(notification_id: int) -> str:
     with transaction.atomic():
         # The row lock keeps a retry and a late first attempt from sending the same email twice.
         notification = (
-            RequestNotification.objects.select_for_update().select_related("request").filter(pk=notification_id).first()
+            RequestNotification.objects.select_for_update().select_related("consultation").filter(pk=notification_id).first()
         )
         if notification is None:
             return "deleted"  # the request was deleted before its email went out
@@ -52,7 +52,7 @@ def send_request_notification(notification_id: int) -> str:
             detail = f"{label} sent"
         notification.save(update_fields=["state", "attempts", "last_error", "sent_at"])
         RequestEvent.objects.create(
-            request_id=notification.request_id, action=RequestEvent.Action.NOTIFICATION, detail=detail
+            consultation_id=notification.consultation_id, action=RequestEvent.Action.NOTIFICATION, detail=detail
         )
 
     if notification.state == RequestNotification.State.FAILED:

@@ -4,9 +4,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_forms import ConsultationRequestReviewForm
 from .admin_views import ConsultationRequestEditView, ConsultationRequestIndexView, ConsultationRequestInspectView
+from .consultations import ConsultationRequest
 from .exports import EXPORT_FIELDS, EXPORT_HEADINGS
 from .filters import ConsultationRequestFilterSet
-from .models import ConsultationRequest
 
 
 class ConsultationRequestViewSet(ModelViewSet):
@@ -26,7 +26,8 @@ class ConsultationRequestViewSet(ModelViewSet):
     copy_view_enabled = False
 
     list_per_page = 25
-    ordering = ("awaiting_reply", "-received_at")
+    # Requests nobody has answered yet first.
+    ordering = ("-is_awaiting_reply", "-received_at")
     filterset_class = ConsultationRequestFilterSet
     search_fields = ["name", "preferred_name", "email", "phone"]
     search_backend_name = None

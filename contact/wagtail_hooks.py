@@ -1,9 +1,11 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .models import ConsultationRequest
+from practice_site.security.two_factor import TWO_FACTOR_REQUIRED_HOOK
+
+from .consultations import ConsultationRequest
 from .panels import ConsultationRequestsPanel
-from .permissions import consultation_request_policy
+from .permissions import consultation_request_policy, user_can_see_requests
 from .viewsets import ConsultationRequestViewSet
 
 # Before anything asks for the model's policy, or Wagtail makes and caches a plain one.
@@ -19,3 +21,7 @@ def register_consultation_request_viewset():
 def add_consultation_requests_panel(request, panels):
     if consultation_request_policy.user_has_any_permission(request.user, ["view", "change"]):
         panels.append(ConsultationRequestsPanel())
+
+
+# Consultation requests are health information: whoever could open one signs in with a second factor.
+hooks.register(TWO_FACTOR_REQUIRED_HOOK, user_can_see_requests)

@@ -8,6 +8,9 @@ from practice_site.home.models import HomePage
 # around it are still ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The fixtures import what they need when they run, not for a cycle: pytest loads this file before pytest-django
+# sets Django up, and importing models here made the admin browser tests time out (seen in issue 9).
+
 
 @pytest.fixture
 def home_page(db):

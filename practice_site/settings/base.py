@@ -270,10 +270,9 @@ INTAKE_MIN_SECONDS = 4
 INTAKE_MAX_FORM_AGE = 60 * 60 * 24
 INTAKE_NOTIFICATION_MAX_ATTEMPTS = 5
 
-# Consultation request review
 # Spam, and requests closed without becoming a client, are deleted by
 # `manage.py purge_consultation_requests` once this many days old.
-CONSULTATION_REQUEST_RETENTION_DAYS = env.CONSULTATION_REQUEST_RETENTION_DAYS
+INTAKE_RETENTION_DAYS = env.INTAKE_RETENTION_DAYS
 
 # Staff access security: two-factor sign-in, login throttling, idle sessions (practice_site.security).
 # Avatars from gravatar.com would send a hash of each staff email to a third party on every admin page.
@@ -291,4 +290,4 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.LOGIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "practice_site.security.client_address.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "practice_site.core.client_address.client_ip_address"

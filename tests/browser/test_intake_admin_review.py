@@ -2,9 +2,9 @@
 
 from contact.models import ConsultationRequest, RequestEvent
 from tests.browser.axe import assert_no_axe_violations
-from tests.contact_admin.factories import ConsultationRequestFactory
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import PASSWORD, UserFactory
 from tests.security.helpers import enrol, sign_in_in_browser
-from tests.user_factories import PASSWORD, UserFactory
 
 # Wagtail 8.0.1's generic listing announces a filtered result count with <h2 role="alert">
 # (axe: aria-allowed-role, minor). That is Wagtail's template, not this project's.

@@ -3,7 +3,7 @@
 import re
 
 from tests.browser.axe import assert_no_axe_violations
-from tests.security.factories import PASSWORD, SuperuserFactory
+from tests.factories.users import PASSWORD, SuperuserFactory
 from tests.security.helpers import csp_violations, current_code, enrol, sign_in_in_browser
 
 

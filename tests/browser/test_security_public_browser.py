@@ -2,7 +2,7 @@
 
 from django.core.management import call_command
 
-from tests.security.factories import PASSWORD, SuperuserFactory
+from tests.factories.users import PASSWORD, SuperuserFactory
 from tests.security.helpers import csp_violations, enrol, sign_in_in_browser
 
 

@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from wagtail.models import Page, get_page_models
 
 from practice_site.security.middleware import with_frame_ancestors
-from tests.security.factories import SuperuserFactory
+from tests.factories.users import SuperuserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from axes.models import AccessAttempt
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from practice_site.security.client_address import client_ip_address
-from tests.security.factories import PASSWORD, editor
+from practice_site.core.client_address import client_ip_address
+from tests.factories.users import PASSWORD, editor
 
 pytestmark = pytest.mark.django_db
 

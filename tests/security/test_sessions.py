@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from practice_site.settings import base
-from tests.security.factories import PASSWORD, editor, intake_coordinator
+from tests.factories.users import PASSWORD, coordinator, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def at(timestamp):
 
 def test_an_idle_admin_session_ends_after_the_configured_time(client, login_verified, settings):
     assert settings.ADMIN_IDLE_TIMEOUT_MINUTES == 30
-    login_verified(client, intake_coordinator())
+    login_verified(client, coordinator())
     start = time.time()
 
     with at(start):
@@ -39,7 +39,7 @@ def test_an_idle_admin_session_ends_after_the_configured_time(client, login_veri
 
 
 def test_the_way_back_after_an_idle_sign_out_carries_no_search_terms(client, login_verified):
-    login_verified(client, intake_coordinator())
+    login_verified(client, coordinator())
     start = time.time()
     with at(start):
         client.get("/admin/")

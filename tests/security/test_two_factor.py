@@ -3,11 +3,12 @@ import time
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.security.factories import PASSWORD, SuperuserFactory, UserFactory, editor, intake_coordinator
+from tests.factories.users import PASSWORD, SuperuserFactory, UserFactory, coordinator, editor
 from tests.security.helpers import current_code, enrol, let_throttle_pass
 
 pytestmark = pytest.mark.django_db
@@ -157,7 +158,7 @@ REQUEST_VIEW_PATHS = [
 
 @pytest.mark.parametrize("path", REQUEST_VIEW_PATHS)
 def test_an_unverified_session_is_sent_to_the_second_step_from_any_admin_url(client, path):
-    user = intake_coordinator()
+    user = coordinator()
     enrol(user)
     client.force_login(user)
 
@@ -183,7 +184,7 @@ def test_a_superuser_needs_the_second_factor_too(client):
 
 
 def test_a_request_viewer_without_an_authenticator_is_sent_to_enrol(client):
-    client.force_login(intake_coordinator())
+    client.force_login(coordinator())
     response = client.get("/admin/consultation_requests/")
     assert response.status_code == 302
     assert response["Location"].startswith(SETUP_URL)
@@ -191,7 +192,7 @@ def test_a_request_viewer_without_an_authenticator_is_sent_to_enrol(client):
 
 @pytest.mark.parametrize(("enrolled", "step"), [(True, VERIFY_URL), (False, SETUP_URL)])
 def test_the_way_back_after_the_second_step_carries_no_search_terms(client, enrolled, step):
-    user = intake_coordinator()
+    user = coordinator()
     if enrolled:
         enrol(user)
     client.force_login(user)
@@ -240,12 +241,12 @@ def test_public_pages_stay_open_to_a_session_between_the_two_steps(client, home_
 
 
 def test_login_verified_fixture_opens_the_admin(client, login_verified):
-    login_verified(client, intake_coordinator())
+    login_verified(client, coordinator())
     assert client.get("/admin/").status_code == 200
 
 
 def test_the_account_area_links_to_two_factor_settings_and_makes_new_recovery_codes(client, login_verified):
-    user = intake_coordinator()
+    user = coordinator()
     login_verified(client, user)
     assert "/admin/two-factor/" in client.get("/admin/account/").text
 
@@ -274,34 +275,34 @@ def test_moving_to_a_new_phone_replaces_the_old_authenticator(client, login_veri
 
 def test_a_superuser_resets_someone_elses_second_factor(client, login_verified):
     owner = SuperuserFactory()
-    coordinator = intake_coordinator()
-    enrol(coordinator)
+    staff = coordinator()
+    enrol(staff)
     login_verified(client, owner)
 
     listing = client.get("/admin/users/")
-    assert f"/admin/two-factor/reset/{coordinator.pk}/" in listing.text
+    assert f"/admin/two-factor/reset/{staff.pk}/" in listing.text
 
-    confirm = client.get(f"/admin/two-factor/reset/{coordinator.pk}/")
-    assert coordinator.username in confirm.text
-    response = client.post(f"/admin/two-factor/reset/{coordinator.pk}/", follow=True)
+    confirm = client.get(f"/admin/two-factor/reset/{staff.pk}/")
+    assert staff.username in confirm.text
+    response = client.post(f"/admin/two-factor/reset/{staff.pk}/", follow=True)
     assert "was reset" in response.text
-    assert not TOTPDevice.objects.filter(user=coordinator).exists()
-    assert not StaticToken.objects.filter(device__user=coordinator).exists()
+    assert not TOTPDevice.objects.filter(user=staff).exists()
+    assert not StaticToken.objects.filter(device__user=staff).exists()
 
 
 def test_only_a_superuser_may_reset_a_second_factor(client, login_verified):
-    coordinator = intake_coordinator()
-    enrol(coordinator)
-    login_verified(client, intake_coordinator())
-    response = client.post(f"/admin/two-factor/reset/{coordinator.pk}/", follow=True)
+    staff = coordinator()
+    enrol(staff)
+    login_verified(client, coordinator())
+    response = client.post(f"/admin/two-factor/reset/{staff.pk}/", follow=True)
     assert "Sorry, you do not have permission" in response.text
-    assert TOTPDevice.objects.filter(user=coordinator).exists()
+    assert TOTPDevice.objects.filter(user=staff).exists()
 
 
 def test_a_reset_ends_the_persons_verified_sessions(client, login_verified):
-    coordinator = intake_coordinator()
-    login_verified(client, coordinator)
-    call_command("reset_two_factor", coordinator.username, stdout=open("/dev/null", "w"))
+    staff = coordinator()
+    login_verified(client, staff)
+    call_command("reset_two_factor", staff.username, stdout=open("/dev/null", "w"))
     response = client.get("/admin/")
     assert response.status_code == 302 and response["Location"].startswith(SETUP_URL)
 
@@ -315,8 +316,6 @@ def test_reset_two_factor_command_for_a_locked_out_owner(capsys):
 
 
 def test_reset_two_factor_command_names_an_unknown_user():
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="No user is called 'nobody'"):
         call_command("reset_two_factor", "nobody")
 

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from contact.models import ConsultationRequest
+from contact.consultations import ConsultationRequest
 
 Status = ConsultationRequest.Status
 # Requests that ended without the person becoming a client.
@@ -33,7 +33,7 @@ def purgeable_requests(retention_days: int, now: datetime.datetime | None = None
 class Command(BaseCommand):
     help = (
         "Delete spam consultation requests, and requests closed, referred out or not a fit, older than "
-        "CONSULTATION_REQUEST_RETENTION_DAYS (default 180). Their notes, emails' states and history go too, "
+        "INTAKE_RETENTION_DAYS (default 180). Their notes, emails' states and history go too, "
         "and so does any Wagtail log entry about a consultation request."
     )
 
@@ -41,9 +41,9 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Print what would be deleted; delete nothing.")
 
     def handle(self, *args, dry_run=False, **options):
-        retention_days = settings.CONSULTATION_REQUEST_RETENTION_DAYS
+        retention_days = settings.INTAKE_RETENTION_DAYS
         if retention_days < 1:
-            raise CommandError("CONSULTATION_REQUEST_RETENTION_DAYS must be at least 1.")
+            raise CommandError("INTAKE_RETENTION_DAYS must be at least 1.")
         with transaction.atomic():
             requests = purgeable_requests(retention_days)
             spam = requests.filter(status=Status.SPAM).count()

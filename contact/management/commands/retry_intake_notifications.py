@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from contact.models import RequestNotification
+from contact.consultations import RequestNotification
 from contact.tasks import backend_retries_failures, enqueue
 
 # A notification still pending after this long was never queued or its worker was lost.

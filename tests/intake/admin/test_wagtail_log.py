@@ -10,9 +10,9 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from contact.models import ConsultationRequest
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import clinician, coordinator
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory, clinician, coordinator
 
 pytestmark = pytest.mark.django_db
 
@@ -23,30 +23,30 @@ def wagtail_log_entries():
 
 
 def test_working_on_a_request_writes_no_wagtail_log_entry(client, coordinator_user):
-    request = ConsultationRequestFactory(name="Maya Torres")
+    consultation = ConsultationRequestFactory(name="Maya Torres")
     force_login_verified(client, coordinator_user)
 
     client.get(reverse("consultation_requests:index"))
-    client.get(reverse("consultation_requests:inspect", args=[request.pk]))
-    client.get(reverse("consultation_requests:edit", args=[request.pk]))
+    client.get(reverse("consultation_requests:inspect", args=[consultation.pk]))
+    client.get(reverse("consultation_requests:edit", args=[consultation.pk]))
     response = client.post(
-        reverse("consultation_requests:edit", args=[request.pk]),
+        reverse("consultation_requests:edit", args=[consultation.pk]),
         {"status": "contacted", "assigned_to": coordinator_user.pk, "new_note": "Called back."},
     )
     client.get(reverse("consultation_requests:index") + "?export=csv")
 
     assert response.status_code == 302
-    request.refresh_from_db()
-    assert request.status == "contacted"
-    assert request.events.filter(action="edited").exists()
+    consultation.refresh_from_db()
+    assert consultation.status == "contacted"
+    assert consultation.events.filter(action="edited").exists()
     assert not wagtail_log_entries().exists()
 
 
 def test_site_history_shows_a_clinician_nothing_about_requests(client):
     colleague = coordinator()
-    request = ConsultationRequestFactory(name="Maya Torres")
+    consultation = ConsultationRequestFactory(name="Maya Torres")
     force_login_verified(client, colleague)
-    client.post(reverse("consultation_requests:edit", args=[request.pk]), {"status": "contacted"})
+    client.post(reverse("consultation_requests:edit", args=[consultation.pk]), {"status": "contacted"})
 
     client.logout()
     force_login_verified(client, clinician())
@@ -60,8 +60,8 @@ def test_site_history_shows_a_clinician_nothing_about_requests(client):
 def test_purge_deletes_wagtail_log_entries_left_from_before(coordinator_user):
     purged = ConsultationRequestFactory.aged(200, status="spam")
     kept = ConsultationRequestFactory(status="contacted")
-    for request in (purged, kept):
-        log(request, "wagtail.edit", user=coordinator_user)
+    for consultation in (purged, kept):
+        log(consultation, "wagtail.edit", user=coordinator_user)
     assert wagtail_log_entries().count() == 2
 
     call_command("purge_consultation_requests", stdout=StringIO())

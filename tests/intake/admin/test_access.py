@@ -1,27 +1,27 @@
 """Only people whose job it is see a request: checked on every URL, not only in the menu."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import UserFactory
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def index_url(**params):
-    from urllib.parse import urlencode
-
     return reverse("consultation_requests:index") + ("?" + urlencode(params) if params else "")
 
 
-def inspect_url(request):
-    return reverse("consultation_requests:inspect", args=[request.pk])
+def inspect_url(consultation):
+    return reverse("consultation_requests:inspect", args=[consultation.pk])
 
 
-def edit_url(request):
-    return reverse("consultation_requests:edit", args=[request.pk])
+def edit_url(consultation):
+    return reverse("consultation_requests:edit", args=[consultation.pk])
 
 
 def assert_refused(response):
@@ -30,17 +30,17 @@ def assert_refused(response):
 
 
 def test_editor_is_refused_on_list_inspect_edit_and_export(client, editor_user):
-    request = ConsultationRequestFactory(name="Hidden From Editors")
+    consultation = ConsultationRequestFactory(name="Hidden From Editors")
     force_login_verified(client, editor_user)
 
-    for url in [index_url(), inspect_url(request), edit_url(request), index_url(export="csv"),
+    for url in [index_url(), inspect_url(consultation), edit_url(consultation), index_url(export="csv"),
                 index_url(export="xlsx"), reverse("consultation_requests:index_results")]:
         response = client.get(url)
         assert_refused(response)
         assert "Hidden From Editors" not in response.content.decode()
-    assert_refused(client.post(edit_url(request), {"status": "spam"}))
-    request.refresh_from_db()
-    assert request.status == "new"
+    assert_refused(client.post(edit_url(consultation), {"status": "spam"}))
+    consultation.refresh_from_db()
+    assert consultation.status == "new"
 
 
 def test_editor_has_no_menu_item_nor_dashboard_panel_but_keeps_pages(client, editor_user):
@@ -52,8 +52,8 @@ def test_editor_has_no_menu_item_nor_dashboard_panel_but_keeps_pages(client, edi
 
 
 def test_anonymous_visitor_is_sent_to_the_login_page(client):
-    request = ConsultationRequestFactory()
-    for url in [index_url(), inspect_url(request), edit_url(request), index_url(export="csv")]:
+    consultation = ConsultationRequestFactory()
+    for url in [index_url(), inspect_url(consultation), edit_url(consultation), index_url(export="csv")]:
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
@@ -105,28 +105,28 @@ def test_coordinator_sees_all_requests_and_may_export(client, coordinator_user, 
     html = client.get(index_url()).content.decode()
     assert "First Person" in html and "Second Person" in html
     assert "Download CSV" in html and "Download XLSX" in html
-    for request in [first, second]:
-        assert client.get(inspect_url(request)).status_code == 200
-        assert client.get(edit_url(request)).status_code == 200
+    for consultation in [first, second]:
+        assert client.get(inspect_url(consultation)).status_code == 200
+        assert client.get(edit_url(consultation)).status_code == 200
     assert client.get(index_url(export="csv")).status_code == 200
 
 
 def test_superuser_sees_everything(client):
     admin = UserFactory(is_superuser=True, is_staff=True)
-    request = ConsultationRequestFactory(name="Seen By Admin", assigned_to=UserFactory())
+    consultation = ConsultationRequestFactory(name="Seen By Admin", assigned_to=UserFactory())
     force_login_verified(client, admin)
     assert "Seen By Admin" in client.get(index_url()).content.decode()
-    assert client.get(inspect_url(request)).status_code == 200
+    assert client.get(inspect_url(consultation)).status_code == 200
 
 
 def test_nobody_creates_copies_or_deletes_requests_in_the_admin(client, coordinator_user):
-    request = ConsultationRequestFactory()
+    consultation = ConsultationRequestFactory()
     force_login_verified(client, coordinator_user)
     for name in ["add", "delete", "copy", "history", "usage"]:
         with pytest.raises(NoReverseMatch):
-            reverse(f"consultation_requests:{name}", args=[request.pk] if name != "add" else [])
+            reverse(f"consultation_requests:{name}", args=[consultation.pk] if name != "add" else [])
     assert client.get("/admin/consultation-requests/new/").status_code == 404
-    assert client.post(f"/admin/consultation-requests/delete/{request.pk}/").status_code == 404
+    assert client.post(f"/admin/consultation-requests/delete/{consultation.pk}/").status_code == 404
     html = client.get(index_url()).content.decode()
     assert "Add consultation request" not in html
 

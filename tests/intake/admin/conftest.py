@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import clinician, coordinator, editor
+from tests.factories.users import clinician, coordinator, editor
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import factory
 from django.utils import timezone
 
 from contact.models import ConsultationRequest
-from tests.user_factories import UserFactory
 
 
 class ConsultationRequestFactory(factory.django.DjangoModelFactory):
@@ -22,24 +21,12 @@ class ConsultationRequestFactory(factory.django.DjangoModelFactory):
     in_texas = True
     session_format = ConsultationRequest.SessionFormat.TELEHEALTH
     payment = ConsultationRequest.Payment.INSURANCE
-    privacy_notice_accepted_at = factory.LazyAttribute(lambda request: request.received_at)
+    privacy_notice_accepted_at = factory.LazyAttribute(lambda consultation: consultation.received_at)
 
     @classmethod
     def aged(cls, days: int, **kwargs):
         """A request received, and last changed, ``days`` ago (``updated_at`` is auto_now, hence the update)."""
         moment = timezone.now() - datetime.timedelta(days=days)
-        request = cls(received_at=moment, **kwargs)
-        ConsultationRequest.objects.filter(pk=request.pk).update(updated_at=moment)
-        return request
-
-
-def coordinator(**kwargs):
-    return UserFactory(groups=["Intake coordinators"], **kwargs)
-
-
-def clinician(**kwargs):
-    return UserFactory(groups=["Clinicians"], **kwargs)
-
-
-def editor(**kwargs):
-    return UserFactory(groups=["Editors"], **kwargs)
+        consultation = cls(received_at=moment, **kwargs)
+        ConsultationRequest.objects.filter(pk=consultation.pk).update(updated_at=moment)
+        return consultation

@@ -3,7 +3,9 @@
 import importlib
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
+from django.db import connection
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +40,6 @@ def test_editors_work_on_pages_and_images_with_no_request_permission():
 
 
 def test_group_migration_is_idempotent_and_reversible():
-    from django.apps import apps
-    from django.db import connection
-
     migration = importlib.import_module("contact.migrations.0002_review_groups")
     before = {name: codenames(name) for name in ["Intake coordinators", "Clinicians", "Editors"]}
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.mail import EmailMessage
 from django.core.management import call_command
 
-from contact import tasks
+from contact import notifications, tasks
 from contact.models import ConsultationRequest, RequestEvent, RequestNotification
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +56,6 @@ def test_the_staff_alert_falls_back_to_the_practice_email(
 
 
 def test_the_staff_link_points_at_the_request_in_the_admin_once_the_viewset_exists(monkeypatch, contact_page):
-    from contact import notifications
-
     monkeypatch.setattr(notifications, "reverse", lambda name, args=None: f"/admin/requests/inspect/{args[0]}/")
     consultation = ConsultationRequest(pk=42)
     assert notifications.admin_url(consultation) == "http://testserver/admin/requests/inspect/42/"

@@ -5,8 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from contact.models import ConsultationRequest, RequestEvent, RequestNote
-
-from .factories import ConsultationRequestFactory
+from tests.factories.consultations import ConsultationRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +30,9 @@ def requests_of_every_kind():
     # Received long ago but closed only recently: keeps its full retention period.
     recently_closed = ConsultationRequestFactory(received_at=doomed[0].received_at, status="closed")
     kept.append(recently_closed)
-    for request in doomed + kept:
-        RequestNote.objects.create(request=request, text="A note")
-        RequestEvent.objects.create(request=request, action="submitted")
+    for consultation in doomed + kept:
+        RequestNote.objects.create(consultation=consultation, text="A note")
+        RequestEvent.objects.create(consultation=consultation, action="submitted")
     return doomed, kept
 
 
@@ -48,8 +47,8 @@ def test_purge_deletes_exactly_old_spam_and_requests_closed_without_becoming_a_c
 
     output = run()
 
-    assert set(ConsultationRequest.objects.values_list("pk", flat=True)) == {request.pk for request in kept}
-    assert not RequestNote.objects.filter(request_id__in=[request.pk for request in doomed]).exists()
+    assert set(ConsultationRequest.objects.values_list("pk", flat=True)) == {consultation.pk for consultation in kept}
+    assert not RequestNote.objects.filter(consultation_id__in=[consultation.pk for consultation in doomed]).exists()
     assert RequestEvent.objects.count() == len(kept)
     assert output == (
         "Deleted 4 consultation requests (1 spam and 3 closed without becoming a client, older than 180 days).\n"
@@ -70,13 +69,13 @@ def test_dry_run_prints_counts_and_deletes_nothing(requests_of_every_kind):
 
 
 def test_retention_period_comes_from_the_setting(settings, requests_of_every_kind):
-    settings.CONSULTATION_REQUEST_RETENTION_DAYS = 90
+    settings.INTAKE_RETENTION_DAYS = 90
     assert "would delete 6 consultation requests (2 spam and 4 closed" in run("--dry-run")
-    settings.CONSULTATION_REQUEST_RETENTION_DAYS = 365
+    settings.INTAKE_RETENTION_DAYS = 365
     assert "would delete 0 consultation requests" in run("--dry-run")
 
 
 def test_nonsense_retention_period_is_refused(settings):
-    settings.CONSULTATION_REQUEST_RETENTION_DAYS = 0
+    settings.INTAKE_RETENTION_DAYS = 0
     with pytest.raises(CommandError, match="at least 1"):
         run()

@@ -1,4 +1,4 @@
-"""Staff accounts for tests: by group (as the data migration sets them up) or by single permissions."""
+"""Staff accounts for tests: by group (as the data migrations set them up) or by single permissions."""
 
 import factory
 from django.contrib.auth import get_user_model
@@ -36,3 +36,18 @@ class UserFactory(factory.django.DjangoModelFactory):
 class SuperuserFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+def editor(**kwargs):
+    """Edits pages in the admin, and cannot see consultation requests."""
+    return UserFactory(groups=["Editors"], **kwargs)
+
+
+def coordinator(**kwargs):
+    """Works with every consultation request (the "triage" permission)."""
+    return UserFactory(groups=["Intake coordinators"], **kwargs)
+
+
+def clinician(**kwargs):
+    """Works only with the consultation requests assigned to them."""
+    return UserFactory(groups=["Clinicians"], **kwargs)

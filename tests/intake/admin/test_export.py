@@ -2,16 +2,20 @@
 
 import csv
 import io
+from urllib.parse import urlencode
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from contact.exports import neutralise_formula
 from contact.models import RequestEvent
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import UserFactory
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +30,6 @@ DANGEROUS = {
 
 
 def export(client, export_format, **params):
-    from urllib.parse import urlencode
-
     response = client.get(reverse("consultation_requests:index") + "?" + urlencode({"export": export_format, **params}))
     assert response.status_code == 200
     return response
@@ -113,7 +115,7 @@ def test_each_exported_request_records_who_exported_it(client, coordinator_user)
     xlsx_rows(export(client, "xlsx", flags="out_of_area"))
 
     events = RequestEvent.objects.filter(action=RequestEvent.Action.EXPORTED)
-    assert sorted(events.values_list("request_id", "actor_id", "detail")) == [
+    assert sorted(events.values_list("consultation_id", "actor_id", "detail")) == [
         (exported.pk, coordinator_user.pk, "CSV export"),
         (exported.pk, coordinator_user.pk, "XLSX export"),
     ]
@@ -121,8 +123,6 @@ def test_each_exported_request_records_who_exported_it(client, coordinator_user)
 
 
 def test_user_with_export_permission_but_no_triage_exports_only_their_own(client):
-    from django.contrib.auth.models import Permission
-
     clinician = UserFactory(groups=["Clinicians"])
     clinician.user_permissions.add(Permission.objects.get(codename="export_consultationrequest"))
     ConsultationRequestFactory(name="Mine", assigned_to=clinician)
@@ -132,9 +132,6 @@ def test_user_with_export_permission_but_no_triage_exports_only_their_own(client
 
 
 def test_export_query_count_does_not_grow_with_rows(client, coordinator_user, django_assert_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     staff = UserFactory(groups=["Clinicians"])
     ConsultationRequestFactory(assigned_to=staff)
     force_login_verified(client, coordinator_user)

@@ -3,9 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from tests.factories.consultations import ConsultationRequestFactory
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,12 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
-from contact import rate_limit
+from contact import rate_limit, submission, views
 from contact.models import ConsultationRequest, RequestNotification
-from tests.contact.conftest import aged_token
-from tests.contact.test_consultation_form import database_down
+from tests.intake.conftest import aged_token
+from tests.intake.test_consultation_form import database_down
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,6 @@ def test_the_limit_is_per_client_and_the_cache_never_holds_the_address(client, c
     assert client.post("/contact/", valid_data, REMOTE_ADDR="203.0.113.7").status_code == 429
     assert client.post("/contact/", valid_data, REMOTE_ADDR="198.51.100.23").status_code == 302
 
-    from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute("select cache_key, value from django_cache")
@@ -176,7 +176,6 @@ def test_an_old_form_with_mistakes_shows_the_mistakes_with_a_fresh_token(client,
 def test_two_requests_racing_for_the_last_place_get_one_place(client, contact_page, valid_data, settings, monkeypatch):
     """The second request checks the limit while the first is still saving: it must not get a place too."""
     settings.INTAKE_RATE_LIMIT = 1
-    from contact import submission, views
 
     statuses = []
     real_store = submission.store_request

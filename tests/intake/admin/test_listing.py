@@ -5,13 +5,15 @@ import re
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from practice_site.pages.models import ServiceIndexPage, ServicePage
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import UserFactory
 from tests.security.helpers import force_login_verified
-
-from .factories import ConsultationRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,8 +131,6 @@ def test_follow_up_filter_lists_due_and_past_follow_ups_of_open_requests(client,
 def test_listing_is_paginated_and_its_query_count_does_not_grow_with_rows(
     client, logged_in_coordinator, service, django_assert_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     staff = UserFactory(groups=["Clinicians"])
     ConsultationRequestFactory(service=service, assigned_to=staff)

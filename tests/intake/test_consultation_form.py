@@ -10,7 +10,7 @@ from wagtail.models import Page
 from contact.models import ConsultationRequest, ContactPage, RequestEvent
 from practice_site.core.models import PracticeSettings
 from practice_site.pages.models import ClinicianPage, ServiceIndexPage, ServicePage, TeamIndexPage
-from tests.contact.rendered_form import RenderedForm
+from tests.intake.rendered_form import RenderedForm
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_a_complete_request_is_stored_with_every_field_then_redirects_to_a_thank
 
     assert response.status_code == 302
     assert response["Location"] == "/contact/thank-you/"
-    stored = ConsultationRequest.objects.get()
+    stored = ConsultationRequest.objects.with_flags().get()
     assert stored.name == "Maya Torres"
     assert (stored.preferred_name, stored.pronouns) == ("Maya", "she/her")
     assert stored.email == "maya.torres@example.com"  # the domain is normalised
@@ -100,7 +100,7 @@ def test_a_complete_request_is_stored_with_every_field_then_redirects_to_a_thank
     assert stored.message == "Evenings work best for me."
     assert stored.privacy_notice_accepted_at is not None
     assert (stored.status, stored.spam_reason) == ("new", "")
-    assert RequestEvent.objects.get(request=stored).action == "submitted"
+    assert RequestEvent.objects.get(consultation=stored).action == "submitted"
 
     thanks = client.get(response["Location"])
     html = thanks.content.decode()
@@ -118,7 +118,7 @@ def test_self_pay_is_flagged_and_the_form_shows_the_good_faith_estimate(client, 
 
     post(client, valid_data)
 
-    assert ConsultationRequest.objects.get().is_self_pay
+    assert ConsultationRequest.objects.with_flags().get().is_self_pay
 
 
 def test_answers_to_questions_that_did_not_apply_are_not_kept(client, contact_page, valid_data):
@@ -255,7 +255,7 @@ def test_outside_texas_is_accepted_kindly_and_flagged_out_of_area(client, contac
 
     assert post(client, valid_data).status_code == 302
 
-    assert ConsultationRequest.objects.get().is_out_of_area
+    assert ConsultationRequest.objects.with_flags().get().is_out_of_area
 
 
 def test_the_privacy_checkbox_links_the_notice_of_privacy_practices(client, contact_page, home_page):

@@ -1,15 +1,15 @@
 import os
 
 import pytest
+from django.db import connections
 
 from practice_site.home.models import HomePage
+from tests.security.helpers import force_login_verified
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# The fixtures import what they need when they run, not for a cycle: pytest loads this file before pytest-django
-# sets Django up, and importing models here made the admin browser tests time out (seen in issue 9).
 
 
 @pytest.fixture
@@ -26,8 +26,6 @@ def django_db_setup(django_db_setup):
     runs browser tests in another (greenlet) context, where a fresh connection object lacks the attribute:
     when an ordinary db test ran first, every transactional test after the first started empty.
     """
-    from django.db import connections
-
     connection = connections["default"]
     contents = getattr(connection, "_test_serialized_contents", None)
     if contents is not None:
@@ -37,6 +35,4 @@ def django_db_setup(django_db_setup):
 @pytest.fixture
 def login_verified(db):
     """``login_verified(client, user)``: force_login with the second factor passed (see tests/security/helpers.py)."""
-    from tests.security.helpers import force_login_verified
-
     return force_login_verified

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -16,9 +17,6 @@ urlpatterns = [
 
 # django.conf.urls.static.static() is a no-op without DEBUG, and the browser tests run with DEBUG off.
 if settings.SERVE_MEDIA:
-    from django.urls import re_path
-    from django.views.static import serve
-
     urlpatterns += [
         re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]

@@ -6,8 +6,12 @@ Locally a machine without Chromium skips these with a message; under CI=true tha
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
+from playwright.sync_api import sync_playwright
+from wagtail.models import Site
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -41,9 +45,6 @@ def chromium_path():
 
 @pytest.fixture(scope="session")
 def browser(chromium_path, django_db_setup):
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
     snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
         # With Playwright's event loop in this thread, asgiref hands the tests new database connection
@@ -59,10 +60,6 @@ def browser(chromium_path, django_db_setup):
 @pytest.fixture
 def site_url(live_server, django_db_serialized_rollback):
     """The live server's address, with the Wagtail Site pointed at it so page URLs match."""
-    from urllib.parse import urlsplit
-
-    from wagtail.models import Site
-
     parts = urlsplit(live_server.url)
     Site.objects.filter(is_default_site=True).update(hostname=parts.hostname, port=parts.port)
     return live_server.url

@@ -1,6 +1,11 @@
 """Two-factor sign-in end to end in Chromium, and the admin working under its own CSP."""
 
 import re
+from io import BytesIO
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
 
 from tests.browser.axe import assert_no_axe_violations
 from tests.factories.users import PASSWORD, SuperuserFactory
@@ -21,8 +26,6 @@ def assert_settled_page_is_accessible(page):
 
 
 def test_a_new_admin_enrols_on_first_sign_in_and_reaches_the_dashboard(page):
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     owner = SuperuserFactory()
     sign_in_in_browser(page, owner.username, PASSWORD)
 
@@ -65,18 +68,12 @@ def test_the_admin_works_under_its_policy(page, home_page):
 
 
 def small_png() -> bytes:
-    from io import BytesIO
-
-    from PIL import Image
-
     buffer = BytesIO()
-    Image.new("RGB", (64, 48), (120, 160, 140)).save(buffer, format="PNG")
+    PillowImage.new("RGB", (64, 48), (120, 160, 140)).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
 def test_image_upload_and_page_preview_work_under_the_admin_policy(page, home_page):
-    from wagtail.images.models import Image
-
     owner = SuperuserFactory()
     sign_in_in_browser(page, owner.username, PASSWORD, enrol(owner))
 

@@ -1,14 +1,13 @@
 """Public pages render in Chromium under the strict CSP without a single violation."""
 
 from django.core.management import call_command
+from wagtail.models import Page
 
 from tests.factories.users import PASSWORD, SuperuserFactory
 from tests.security.helpers import csp_violations, enrol, sign_in_in_browser
 
 
 def public_page_urls():
-    from wagtail.models import Page
-
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     return [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
 

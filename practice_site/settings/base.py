@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "practice_site.pages",
     "blog",
     "contact",
+    "practice_site.importer",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -306,7 +306,7 @@ class BlockWriter:
         images = node.find_all("img")
         for image in images:
             (image.parent if image.parent.name == "a" and image.parent is not node else image).extract()
-        text = self.inline(node).strip()
+        text = "".join(self.inline(child) for child in node.contents).strip()
         if text:
             self.rich.append(f"<p>{text}</p>")
         for image in images:

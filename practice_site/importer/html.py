@@ -27,6 +27,7 @@ DROPPED_WITH_CONTENT = {
 }
 
 HEADING_MAX = 120
+ATTRIBUTION_DASHES = ("—", "–", "-", "~")
 QUOTE_MAX = 400
 CAPTION_MAX = 250
 
@@ -317,6 +318,9 @@ class BlockWriter:
         for cite in node.find_all("cite"):
             cite.decompose()
         paragraphs = [plain_text(child) for child in node.find_all("p")] or [plain_text(node)]
+        if not citations and len(paragraphs) > 1 and paragraphs[-1].startswith(ATTRIBUTION_DASHES):
+            # Markdown and plain HTML have no <cite>: "— Name" on the quote's last line is the attribution.
+            citations = [paragraphs.pop()]
         text = "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
         attribution = " ".join(citations).lstrip("—–- ").strip()
         if not text:

@@ -526,6 +526,7 @@ def read_markdown(name: str, text: str, folder: Folder) -> Bundle:
 # Plain text as it is pasted from a web page: see README "Importing content".
 SHORT_LINE = 80
 CLOSING_PUNCTUATION = tuple(".!?…:;,\"”’)")
+SENTENCE_END = tuple(".!?…")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
@@ -542,6 +543,13 @@ def read_plain_text(name: str, text: str) -> Bundle:
             len(following) > SHORT_LINE or following.endswith(CLOSING_PUNCTUATION)
         )
 
+    def is_list_item(index):
+        """Short and not a sentence; a heading is told apart by the paragraph (a long line) after it."""
+        line = body[index]
+        following = body[index + 1] if index + 1 < len(body) else ""
+        heading = is_heading(index) and len(following) > SHORT_LINE
+        return len(line) <= SHORT_LINE and not line.endswith(SENTENCE_END) and not heading
+
     parts, index = [], 0
     while index < len(body):
         line = body[index]
@@ -549,7 +557,7 @@ def read_plain_text(name: str, text: str) -> Bundle:
             parts.append(f"<p>{escape(line)}</p>")
             items = []
             index += 1
-            while index < len(body) and len(body[index]) <= SHORT_LINE and not is_heading(index):
+            while index < len(body) and is_list_item(index):
                 items.append(f"<li>{escape(BULLET.sub('', body[index]))}</li>")
                 index += 1
             parts.append(f"<ul>{''.join(items)}</ul>" if items else "")

@@ -170,8 +170,10 @@ def read_zip(name: str, archive: zipfile.ZipFile, *, media_dir, download) -> lis
         if info.file_size > MAX_FILE_BYTES:
             raise ImportRefused(f"{name} holds a file over 50 MB ({member}); nothing was imported.")
         total += info.file_size
-        if total > MAX_ZIP_TOTAL_BYTES:
-            raise ImportRefused(f"{name} expands to more than 200 MB; import it in smaller parts.")
+    if total > MAX_ZIP_TOTAL_BYTES:
+        raise ImportRefused(f"{name} expands to more than 200 MB; import it in smaller parts.")
+    for info in infos:
+        member = info.filename
         if info.file_size > MEGABYTE and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
             raise ImportRefused(f"{name} expands far more than any real export ({member}); nothing was imported.")
 

@@ -5,6 +5,7 @@ import threading
 from datetime import UTC, datetime
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from wagtail.images import get_image_model
@@ -83,7 +84,9 @@ def test_block_editor_html_becomes_blocks_with_links_to_the_new_pages(site, repo
     assert '<a href="https://www.youtube.com/watch?v=abc123XYZ">' in embeds
     assert '<a href="https://www.youtube.com/watch?v=def456">A breathing exercise</a>' in embeds
     leaves = get_image_model().objects.get(title="Autumn leaves")
-    assert blocks[7]["value"]["image"] == {"image": leaves.pk, "decorative": False, "alt_text": "Autumn leaves on a forest path"}
+    assert blocks[7]["value"]["image"] == {
+        "image": leaves.pk, "decorative": False, "alt_text": "Autumn leaves on a forest path",
+    }
 
 
 def test_classic_editor_paragraphs_captions_and_headings(report):
@@ -203,12 +206,15 @@ def test_a_page_edited_in_wagtail_survives_a_rerun_unless_overwrite(site, upload
     assert ArticlePage.objects.filter(slug__startswith="finding-calm").count() == 1
 
 
-def test_dry_run_reports_and_saves_nothing(site, uploads, run_import):
+def test_dry_run_reports_and_saves_nothing(site, uploads, run_import, settings):
     before = database_state()
+    media_files = set(Path(settings.MEDIA_ROOT).rglob("*"))
     report = run_import(FIXTURES / "wordpress.xml", "--media-dir", uploads, "--dry-run")
     assert report.startswith("Dry run: nothing was saved.")
-    assert "Articles: 3 created" in report
+    assert "Articles: 3 created" in report and "Images: 2 created" in report
     assert database_state() == before
+    # The image files the rolled-back rows pointed to are gone too.
+    assert set(Path(settings.MEDIA_ROOT).rglob("*")) == media_files
 
 
 def test_status_draft_keeps_everything_unpublished(site, uploads, run_import):

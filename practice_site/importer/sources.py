@@ -311,15 +311,17 @@ def read_wxr(name: str, data: bytes, folder: Folder, *, media_dir: Path | None, 
         if post_type == "attachment":
             url = child_text(element, "wp:attachment_url") or child_text(element, "guid")
             relative = meta.get("_wp_attached_file") or uploads_path(url)
-            if PurePosixPath(relative).suffix.lower() not in IMAGE_EXTENSIONS:
+            # Squarespace's images live on its CDN, outside any uploads folder: the address names the file.
+            file_path = PurePosixPath(relative or urlsplit(url).path)
+            if file_path.suffix.lower() not in IMAGE_EXTENSIONS:
                 label = "attachment (not an image)"
                 bundle.other_types[label] = bundle.other_types.get(label, 0) + 1
                 continue
             asset = Asset(
                 source_id=f"{key}#{post_id}",
-                title=child_text(element, "title") or PurePosixPath(relative).stem,
+                title=child_text(element, "title") or file_path.stem,
                 alt=meta.get("_wp_attachment_image_alt", ""),
-                filename=PurePosixPath(relative).name,
+                filename=file_path.name,
                 loaders=upload_loaders(relative, url, folder, media_dir, download),
             )
             by_id[post_id] = by_upload_path[relative] = asset
@@ -337,7 +339,16 @@ def read_wxr(name: str, data: bytes, folder: Folder, *, media_dir: Path | None, 
             return by_id.get(match.group(1))
         relative = uploads_path(src)
         if not relative:
-            return None
+            if not src.startswith(("http://", "https://")):
+                return None
+            # An image the old site showed from elsewhere is copied here, so no public page loads a third party.
+            return Asset(
+                source_id=f"{key}:{src}"[:255],
+                title=PurePosixPath(urlsplit(src).path).stem.replace("-", " "),
+                alt="",
+                filename=PurePosixPath(urlsplit(src).path).name or "image",
+                loaders=[fetcher(src, download)],
+            )
         original = SIZED_VARIANT.sub("", relative)
         if asset := by_upload_path.get(relative) or by_upload_path.get(original):
             return asset

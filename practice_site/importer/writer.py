@@ -277,7 +277,7 @@ class Importer:
         asset = bundle.find_image(css_class) if "wp-image-" in css_class else None
         asset = asset or bundle.assets.get(src) or bundle.find_image(src)
         if asset is None:
-            self.report.images_missing.append(f"{src} (on another site, not copied)")
+            self.report.images_missing.append(src or "an image without an address")
             return None
         image = self.image_for(asset)
         if image is None:

@@ -5,6 +5,7 @@ images they refer to, and what was skipped. Nothing here touches the database.
 """
 
 import hashlib
+import html as html_lib
 import io
 import re
 import zipfile
@@ -363,7 +364,8 @@ def read_wxr(name: str, data: bytes, folder: Folder, *, media_dir: Path | None, 
     bundle.find_image = find_image
 
     for element, post_type, post_id, meta in raw_items:
-        title = child_text(element, "title") or "(untitled)"
+        # WordPress writes titles with HTML entities (&#8217;, &amp;); the page title holds the characters.
+        title = html_lib.unescape(child_text(element, "title")) or "(untitled)"
         status = child_text(element, "wp:status")
         link = child_text(element, "link")
         raw = child_text(element, "content:encoded")

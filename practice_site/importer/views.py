@@ -22,6 +22,7 @@ from .writer import Importer
 logger = logging.getLogger(__name__)
 SESSION_KEY = "importer_upload"
 PENDING_FOR = timedelta(hours=6)
+UNREADABLE = "This file could not be imported; nothing was saved. Check that it is a complete export and try again."
 
 
 def may_import(user) -> bool:
@@ -61,7 +62,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         except Exception:
             logger.exception("Import preview failed for %s", upload.name)
-            form.add_error("file", "This file could not be read as an export, Markdown, text or Word file.")
+            form.add_error("file", UNREADABLE)
             return self.form_invalid(form)
         PendingUpload.objects.filter(created_at__lt=timezone.now() - PENDING_FOR).delete()
         with transaction.atomic():
@@ -99,6 +100,10 @@ class ConfirmView(ImportView):
             report = run_import(pending.name, bytes(pending.data), pending.status, dry_run=False)
         except ImportRefused as error:
             form.errors["file"] = form.error_class([str(error)])
+            return self.render_to_response(self.get_context_data(form=form))
+        except Exception:
+            logger.exception("Import failed for %s", pending.name)
+            form.errors["file"] = form.error_class([UNREADABLE])
             return self.render_to_response(self.get_context_data(form=form))
         finally:
             pending.delete()

@@ -107,6 +107,16 @@ def test_classic_editor_paragraphs_captions_and_headings(report):
     )
 
 
+def test_a_gallery_shortcode_becomes_its_images_and_titles_lose_their_entities(report):
+    about = StandardPage.objects.get(slug="about")
+    blocks = body(about)
+    assert [block["type"] for block in blocks] == ["paragraph", "image", "image"]
+    titles = [get_image_model().objects.get(pk=block["value"]["image"]["image"]).title for block in blocks[1:]]
+    assert titles == ["Calm room", "Autumn leaves"]
+    assert blocks[1]["value"]["image"]["alt_text"] == "A quiet room with two armchairs"
+    assert StandardPage.objects.get(slug="our-approach").title == "Our approach & values"
+
+
 def test_attachments_featured_image_topics_author_and_summary(site, report):
     imported = ImportedItem.objects.filter(kind="image").values("image")
     images = get_image_model().objects.filter(pk__in=imported).order_by("title")

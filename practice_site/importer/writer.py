@@ -85,6 +85,10 @@ def consultation_page():
     return Page.objects.filter(content_type=content_type, live=True).first() if content_type else None
 
 
+def unique_assets(bundle: Bundle) -> list[Asset]:
+    return list({asset.source_id: asset for asset in bundle.assets.values()}.values())
+
+
 def fingerprint(item: Item, status: str) -> str:
     return hashlib.sha256(json.dumps([asdict(item), status], default=str, sort_keys=True).encode()).hexdigest()
 
@@ -104,6 +108,11 @@ class Importer:
         self.topics_seen: set[str] = set()
 
     def run(self, bundles: list[Bundle]) -> Report:
+        steps = sum(len(bundle.items) + len(unique_assets(bundle)) for bundle in bundles)
+        self.bar = tqdm(
+            total=steps, desc="Importing", unit="item", file=sys.stderr, leave=False,
+            disable=not self.progress or steps < PROGRESS_FROM,
+        )
         try:
             with transaction.atomic():
                 for bundle in bundles:
@@ -113,6 +122,8 @@ class Importer:
         except BaseException:
             self.remove_stored_files()
             raise
+        finally:
+            self.bar.close()
         if self.dry_run:
             self.remove_stored_files()
         return self.report
@@ -150,9 +161,9 @@ class Importer:
         for skipped in bundle.skipped:
             self.report.count("pages" if skipped[0].startswith("Page") else "articles", "skipped")
 
-        unique_assets = {asset.source_id: asset for asset in bundle.assets.values()}
-        for asset in self.bar(unique_assets.values(), "Images"):
+        for asset in unique_assets(bundle):
             self.image_for(asset)
+            self.bar.update()
 
         path_map = {Redirect.normalise_path(path): item.source_id for item in bundle.items for path in item.old_paths}
         path_map.update({Redirect.normalise_path(path): CONTACT for path in bundle.contact_paths})
@@ -166,18 +177,14 @@ class Importer:
         def link(href):
             return self.link(href, bundle, path_map, pages, consultation)
 
-        for item in self.bar(bundle.items, "Pages"):
+        for item in bundle.items:
             context = BodyContext(link=link, image=lambda src, alt, css: self.body_image(bundle, src, alt, css))
             self.fill(item, pages[item.source_id], self.target_status(bundle, item), context, bundle)
+            self.bar.update()
         for item in bundle.items:
             self.redirects(item.source_id, item.old_paths, pages[item.source_id])
         if consultation is not None and bundle.items:
             self.redirects(bundle.items[0].source_id.rsplit("#", 1)[0] + "#contact", bundle.contact_paths, consultation)
-
-    def bar(self, iterable, description):
-        items = list(iterable)
-        disable = not self.progress or len(items) < PROGRESS_FROM
-        return tqdm(items, desc=description, unit="item", file=sys.stderr, disable=disable, leave=False)
 
     @staticmethod
     def parents_first(items: list[Item]) -> list[Item]:

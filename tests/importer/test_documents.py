@@ -129,3 +129,12 @@ def test_a_zip_of_markdown_with_its_image(site, markdown_folder, tmp_path, run_i
     image_block = blocks(ArticlePage.objects.get(slug="gentle-start"))[3]
     assert image_block["value"]["image"]["alt_text"] == "Two chairs by a window"
     assert "Images: 1 created" in report
+
+
+def test_a_folder_of_many_files_shows_a_progress_bar(site, tmp_path, run_import, capsys):
+    for number in range(12):
+        (tmp_path / f"note-{number}.txt").write_text(f"Note {number}\nA short paragraph of text for note {number}.\n")
+    report = run_import(tmp_path)
+    assert "Articles: 12 created" in report
+    assert "Importing: 100%" in capsys.readouterr().err
+    assert ArticlePage.objects.count() == 12

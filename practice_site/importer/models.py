@@ -5,13 +5,13 @@ from django.db import models
 class ImportedItem(models.Model):
     """What an import made from one item of a source, so running it again updates instead of duplicating.
 
-    The page types belong to other apps; the source's identity is kept here rather than on them.
+    The page types belong to other apps; the source's identity is kept here rather than on them. Topics need no
+    record: they are found again by name.
     """
 
     class Kind(models.TextChoices):
         PAGE = "page", "Page"
         IMAGE = "image", "Image"
-        TOPIC = "topic", "Topic"
         REDIRECT = "redirect", "Redirect"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -22,7 +22,6 @@ class ImportedItem(models.Model):
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    topic = models.ForeignKey("blog.Topic", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     redirect = models.ForeignKey(
         "wagtailredirects.Redirect", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from blog.models import ArticlePage
 from tests.browser.axe import assert_no_axe_violations
-from tests.factories import BlogIndexFactory
+from tests.importer.conftest import BlogIndexFactory
 from tests.security.helpers import enrol, sign_in_in_browser
 from tests.user_factories import PASSWORD, UserFactory
 

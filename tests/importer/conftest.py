@@ -1,4 +1,7 @@
-"""The site an import lands in, and the files it brings. Page factories come from one import line here."""
+"""The site an import lands in, and the files it brings.
+
+Page factories come from this one import line (tests/browser/test_import_browser.py takes them from here too).
+"""
 
 from io import BytesIO, StringIO
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Markdown, plain text and Word documents become draft articles under the blog index."""
 
+import zipfile
 from io import BytesIO
 from pathlib import Path
 
@@ -119,8 +120,6 @@ def test_word_document_with_headings_lists_emphasis_and_an_image(site, tmp_path,
 
 
 def test_a_zip_of_markdown_with_its_image(site, markdown_folder, tmp_path, run_import):
-    import zipfile
-
     archive = tmp_path / "articles.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.write(markdown_folder / "gentle-start.md", "posts/gentle-start.md")

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "practice_site.demo",
     "blog",
     "contact",
+    "practice_site.importer",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

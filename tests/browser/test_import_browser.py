@@ -6,7 +6,7 @@ from blog.models import ArticlePage
 from tests.browser.axe import assert_no_axe_violations
 from tests.importer.conftest import BlogIndexFactory
 from tests.security.helpers import enrol, sign_in_in_browser
-from tests.user_factories import PASSWORD, UserFactory
+from tests.factories.users import PASSWORD, UserFactory
 
 MARKDOWN = Path(__file__).parent.parent / "importer" / "fixtures" / "gentle-start.md"
 

@@ -16,7 +16,7 @@ from wagtail.models import Page, Revision
 from blog.models import Topic
 from contact.models import ContactPage
 from practice_site.importer.models import ImportedItem
-from tests.factories import BlogIndexFactory, ClinicianFactory, TeamIndexFactory
+from tests.factories.pages import BlogIndexFactory, ClinicianFactory, TeamIndexFactory
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from blog.models import ArticlePage
 from tests.browser.axe import assert_no_axe_violations
+from tests.factories.users import PASSWORD, UserFactory
 from tests.importer.conftest import BlogIndexFactory
 from tests.security.helpers import enrol, sign_in_in_browser
-from tests.factories.users import PASSWORD, UserFactory
 
 MARKDOWN = Path(__file__).parent.parent / "importer" / "fixtures" / "gentle-start.md"
 

@@ -24,12 +24,19 @@ def page_cache(settings):
 
 
 @pytest.fixture
-def demo(page_cache):
+def demo_site(db):
     call_command("load_demo_content", stdout=None)
 
 
+@pytest.fixture
+def demo(page_cache, demo_site):
+    """The demo site, with the page cache on."""
+
+
 def answer(response) -> SimpleNamespace:
-    return SimpleNamespace(status=response.status_code, cache=response.get("X-Page-Cache"), text=response.content.decode())
+    return SimpleNamespace(
+        status=response.status_code, cache=response.get("X-Page-Cache"), text=response.content.decode()
+    )
 
 
 class SecondProcess:

@@ -45,8 +45,11 @@ def test_a_move_shows_at_once(demo, visitor):
     article = ArticlePage.objects.get(url_path__endswith=ARTICLE)
     article.move(Page.objects.get(url_path="/home/about/"), pos="last-child")
 
-    assert visitor.get(ARTICLE).status == 404
-    assert visitor.get("/about/emdr-explained/").status == 200
+    # Wagtail leaves a permanent redirect from the old address.
+    assert visitor.get(ARTICLE).status == 301
+    moved = visitor.get("/about/emdr-explained/")
+    assert moved.status == 200
+    assert "EMDR, explained without the jargon" in moved.text
 
 
 def test_a_delete_shows_at_once(demo, visitor):

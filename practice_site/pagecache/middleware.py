@@ -153,7 +153,8 @@ class PageCacheMiddleware:
 
         if key and storable(response):
             mark_public(response)
-            if current_version is not None:
+            # Only a GET is kept: a view may answer HEAD without its body.
+            if current_version is not None and request.method == "GET":
                 kept = variants(response, current_version)
                 version.page_cache().set_many(
                     {f"{key}:{name}": entry for name, entry in kept.items()}, timeout=settings.PAGE_CACHE_TIMEOUT

@@ -72,9 +72,10 @@ def milliseconds(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def wrk(url: str, duration: int) -> dict:
+def wrk(url: str, duration: int, connections: int = 8) -> dict:
     output = subprocess.run(
-        ["wrk", "-t2", "-c8", f"-d{duration}s", "--timeout", "30s", "--latency", "-H", "Accept-Encoding: br", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "--latency",
+         "-H", "Accept-Encoding: br", url],
         capture_output=True, text=True, check=True,
     ).stdout
     failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -160,7 +161,7 @@ def run(arguments) -> None:
             subprocess.run([sys.executable, "-m", "practice_site.bench.generate", "--articles", str(arguments.articles),
                             "--requests", str(arguments.requests)], cwd=ROOT, env=env, check=True)
 
-        print(f"Loading each page for {arguments.duration} s with wrk (2 threads, 8 connections) …", flush=True)
+        print(f"Loading each page for {arguments.duration} s with wrk (8 connections; 2 uncached) …", flush=True)
         servers.append(Gunicorn("practice_site.bench.ceiling:application", env))
         ceiling = wrk(servers[-1].url + "/", arguments.duration)
         servers.pop().stop()
@@ -168,7 +169,9 @@ def run(arguments) -> None:
         servers.append(Gunicorn("practice_site.wsgi:application", {**env, "PAGE_CACHE_ENABLED": "false"}))
         index = servers[-1].get("/sitemap.xml").decode()
         pages = [*PAGES, re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", index)[-1].replace("&amp;", "&")]
-        uncached = {path: wrk(servers[-1].url + path, arguments.duration) for path in pages}
+        # One connection per worker: a sync worker renders one page at a time, so more would only queue, and
+        # pages slower than the run's length would never complete.
+        uncached = {path: wrk(servers[-1].url + path, arguments.duration, connections=2) for path in pages}
         servers.pop().stop()
 
         servers.append(Gunicorn("practice_site.wsgi:application", env))
@@ -186,7 +189,8 @@ def run(arguments) -> None:
         figures = json.loads(measured.strip().splitlines()[-1])
         print()
         print(f"Rooted, gunicorn -w 2, production settings; {arguments.articles:,} generated articles, "
-              f"{arguments.requests:,} generated consultation requests; wrk {arguments.duration} s per page.")
+              f"{arguments.requests:,} generated consultation requests; wrk {arguments.duration} s per page, "
+              "8 connections (2 for uncached pages).")
         print_table(ceiling, cached, uncached, figures["pages"], figures["staff"])
     finally:
         for server in servers:

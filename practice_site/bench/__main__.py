@@ -113,12 +113,14 @@ def bench_env(database: dict) -> dict:
 def cell(run: dict | None, ceiling: float) -> str:
     if run is None:
         return "–"
+    if not run["rps"]:
+        return "none finished in the run"
     flag = f" ({run['errors']} errors)" if run["errors"] else ""
     return f"{run['rps']:,.1f} ({run['rps'] / ceiling:.1%}){flag}"
 
 
 def latency(run: dict | None) -> str:
-    return "–" if run is None else f"{run['p50']:.1f} / {run['p99']:.1f}"
+    return "–" if run is None or not run["rps"] else f"{run['p50']:.1f} / {run['p99']:.1f}"
 
 
 def print_table(ceiling: dict, cached: dict, uncached: dict, figures: dict, staff: dict) -> None:

@@ -10,7 +10,7 @@ PYTHON := $(shell for c in "$$(command -v pyenv >/dev/null 2>&1 && pyenv which p
 	[ -n "$$c" ] && "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v "$$c"; break; }; done)
 
-.PHONY: run test lint check-python clean
+.PHONY: run test lint check-python clean bench
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -48,3 +48,7 @@ lint: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+
+# Rooted under gunicorn -w 2 with production settings, loaded with wrk against a bare WSGI app (README: Benchmark).
+bench: $(VENV)/.runtime-installed
+	$(PY) -m practice_site.bench --articles $(or $(ARTICLES),0) --requests $(or $(REQUESTS),0) --duration $(or $(DURATION),5)

@@ -77,6 +77,6 @@ def stop(datadir: Path | str) -> bool:
     try:
         pgexec("pg_ctl", ("-w", "-D", str(datadir), "stop", "-m", "fast"),
                bin_path=server.bin_path, user=server.system_user)
-    except subprocess.CalledProcessError:
+    except (subprocess.CalledProcessError, OSError):
         info.process.terminate()
     return True

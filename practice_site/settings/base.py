@@ -292,3 +292,43 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "practice_site.core.client_address.client_ip_address"
+
+# Page cache for anonymous visitors, compression and shared-cache headers (practice_site.pagecache).
+INSTALLED_APPS += ["practice_site.pagecache"]
+# Right after WhiteNoise: a hit is answered before the session, CSRF or page lookup are touched.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "practice_site.pagecache.middleware.PageCacheMiddleware",
+)
+PAGE_CACHE_ENABLED = env.PAGE_CACHE_ENABLED
+# Its own table, so culling pages never drops an intake rate-limit counter. Each page is kept three times
+# (brotli, gzip, identity).
+PAGE_CACHE_ALIAS = "pages"
+CACHES[PAGE_CACHE_ALIAS] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "page_cache",
+    "OPTIONS": {"MAX_ENTRIES": 60_000},
+}
+# Entries also stop counting as soon as the content version changes.
+PAGE_CACHE_TIMEOUT = 60 * 60 * 24
+# What shared caches (a CDN) are told: keep a page a minute, serve it stale for five while refreshing.
+PAGE_CACHE_SHARED_MAX_AGE = 60
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
+# Query strings are part of the key (sorted): listings page with ?page= and filter with GET fields.
+# Longer ones are not cached, so made-up URLs cannot fill the cache with large keys.
+PAGE_CACHE_MAX_QUERY_STRING = 200
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/search/", "/contact/"]
+# Saving or deleting any of these replaces the content version (pages do so when published, unpublished,
+# moved or deleted). Menus come from pages' "show in menus", so publishing covers them.
+PAGE_CACHE_INVALIDATED_BY = [
+    "core.PracticeSettings",
+    "blog.Topic",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailredirects.Redirect",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.Locale",
+]
+# URLs per page of the sitemap (/sitemap.xml is the index of its pages).
+SITEMAP_PAGE_SIZE = 1000

@@ -71,3 +71,5 @@ LOGIN_FAILURE_LIMIT = integer("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_COOLOFF_MINUTES = integer("LOGIN_COOLOFF_MINUTES", 15)
 TRUSTED_PROXY = flag("TRUSTED_PROXY")
 TRUSTED_PROXY_CLIENT_IP_HEADER = text("TRUSTED_PROXY_CLIENT_IP_HEADER", "X-Forwarded-For")
+# Page cache for anonymous visitors (practice_site.pagecache); off only to measure uncached pages.
+PAGE_CACHE_ENABLED = flag("PAGE_CACHE_ENABLED", default=True)

@@ -41,3 +41,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+
+# Most tests change content inside a transaction that is rolled back, so publishing never commits and
+# the content version never changes: they see fresh renders. tests/pagecache switches the cache on.
+PAGE_CACHE_ENABLED = False

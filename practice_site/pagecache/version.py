@@ -1,0 +1,40 @@
+"""The site-wide content version: any change a visitor could see replaces it, on commit.
+
+It is a random token, not a counter, so a version lost from the cache (culled, or a cache cleared)
+is simply replaced by a new one: the worst outcome is a needless miss, never a stale page.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+
+VERSION_KEY = "pagecache:version"
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def new_token() -> str:
+    return secrets.token_hex(8)
+
+
+def current(found: dict | None = None) -> str:
+    """The current version; ``found`` is a get_many result that already asked for it."""
+    version = (found or {}).get(VERSION_KEY) or page_cache().get(VERSION_KEY)
+    if version:
+        return version
+    # add() keeps the first of two processes racing here, so both agree on the version.
+    page_cache().add(VERSION_KEY, new_token(), timeout=None)
+    return page_cache().get(VERSION_KEY)
+
+
+def bump() -> None:
+    """Replace the version once the change is committed.
+
+    Before the commit, another process could still render the old content under the new version
+    and keep it; after it, every process renders the new content on its very next request.
+    """
+    transaction.on_commit(lambda: page_cache().set(VERSION_KEY, new_token(), timeout=None))

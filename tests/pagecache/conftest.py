@@ -1,0 +1,80 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import quote
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.test import Client
+
+from tests.public_site_fixtures import small_site  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on and empty (cache tables outlive the flush between transactional tests)."""
+    settings.PAGE_CACHE_ENABLED = True
+    caches[settings.PAGE_CACHE_ALIAS].clear()
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo_content", stdout=None)
+
+
+@pytest.fixture
+def demo(page_cache, demo_site):
+    """The demo site, with the page cache on."""
+
+
+def answer(response) -> SimpleNamespace:
+    return SimpleNamespace(
+        status=response.status_code, cache=response.get("X-Page-Cache"), text=response.content.decode()
+    )
+
+
+class SecondProcess:
+    def __init__(self, database):
+        host = quote(database["HOST"], safe="")
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "practice_site.settings.test",
+            "DATABASE_URL": f"postgresql://{database['USER']}@{host}/{database['NAME']}",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.pagecache.second_process"],
+            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+        )
+        assert json.loads(self.process.stdout.readline()) == {"ready": True}
+
+    def get(self, path: str) -> SimpleNamespace:
+        self.process.stdin.write(path + "\n")
+        return SimpleNamespace(**json.loads(self.process.stdout.readline()))
+
+    def stop(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def second_process(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    process = SecondProcess(connection.settings_dict)
+    yield process
+    process.stop()
+
+
+@pytest.fixture(params=["this process", "a second process"])
+def visitor(request, page_cache):
+    """An anonymous visitor served by this process or by another one sharing the database and cache."""
+    if request.param == "this process":
+        client = Client()
+        return SimpleNamespace(get=lambda path: answer(client.get(path)))
+    return request.getfixturevalue("second_process")

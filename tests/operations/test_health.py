@@ -61,7 +61,7 @@ def restart_embedded_postgres(datadir):
     server.global_process_id_list.get_and_add(os.getpid())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_readyz_is_not_ready_while_the_database_is_stopped_and_ready_again_once_it_is_back(client):
     datadir = settings.DATABASES["default"]["HOST"]
     assert client.get("/readyz/").status_code == 200

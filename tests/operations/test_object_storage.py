@@ -9,7 +9,6 @@ import urllib.error
 import urllib.request
 from io import BytesIO
 
-import boto3
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
@@ -78,6 +77,8 @@ def test_an_image_uploaded_in_the_admin_is_shown_on_the_public_page_from_object_
         assert content_type.startswith("image/")
         assert body
     assert "/media/" not in html
+    # Link previews get the storage's own absolute URL, not one glued to this site's host.
+    assert re.search(rf'<meta property="og:image" content="{re.escape(s3)}/{PUBLIC_BUCKET}/images/', html)
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ def database_url(database: dict) -> str:
 
 def production_environment(**overrides) -> dict[str, str]:
     return {
-        "PATH": os.environ["PATH"],
-        "HOME": os.environ.get("HOME", "/tmp"),
+        **{name: os.environ[name] for name in ("PATH", "HOME") if name in os.environ},
         "DJANGO_SETTINGS_MODULE": "practice_site.settings.production",
         "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -27,9 +27,11 @@ def database_ready(alias: str = DEFAULT_DB_ALIAS) -> bool:
     """The database answers, and every migration on disk is recorded as applied (one query)."""
     connection = connections[alias]
     try:
-        applied = set(MigrationRecorder(connection).applied_migrations())
+        # Plain tuples: building ~300 model instances (as applied_migrations() does) costs 50 times more.
+        applied = set(MigrationRecorder.Migration.objects.using(alias).values_list("app", "name"))
     except DatabaseError:
-        # A broken connection would otherwise be reused by the next probe and fail even once the server is back.
+        # Also a missing django_migrations table. A broken connection would otherwise be reused by the next
+        # probe and fail even once the server is back.
         connection.close()
         return False
     return all(

@@ -25,7 +25,7 @@ def test_healthz_answers_without_touching_the_database(client):
 
 @pytest.mark.django_db
 def test_readyz_is_ok_when_the_database_answers_and_is_migrated(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         response = client.get("/readyz/")
     assert_plain(response, 200, "ok")
 

@@ -1,5 +1,7 @@
 """Publishing purges the page and every listing that shows it from a CDN or caching proxy."""
 
+import socket
+
 import pytest
 
 from tests.factories import ArticleFactory
@@ -63,3 +65,20 @@ def test_without_a_configured_backend_nothing_is_sent(small_site, settings, purg
     settings.WAGTAILFRONTENDCACHE = {}
     small_site.articles[0].save_revision().publish()
     assert purge_server.purged == []
+
+
+def test_an_unreachable_cache_never_blocks_publishing(small_site, settings):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{closed_port}"}
+    }
+    article = small_site.articles[0]
+    article.title = "Sleep, revisited"
+
+    article.save_revision().publish()
+
+    article.refresh_from_db()
+    assert article.live and article.title == "Sleep, revisited"

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from . import cdn_purge
+
 
 class OperationsConfig(AppConfig):
     name = "practice_site.operations"
@@ -7,6 +9,4 @@ class OperationsConfig(AppConfig):
     verbose_name = "Operations (health, storage, CDN purge, backups)"
 
     def ready(self):
-        from . import cdn_purge
-
         cdn_purge.connect_signals()

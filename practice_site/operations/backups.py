@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.template.defaultfilters import filesizeformat
 from django.utils.module_loading import import_string
 
 DATABASE_DUMP = "database.dump"
@@ -58,9 +59,4 @@ def read_manifest(folder: Path) -> dict:
 
 
 def size_text(path: Path) -> str:
-    size = path.stat().st_size
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return ""
+    return filesizeformat(path.stat().st_size)

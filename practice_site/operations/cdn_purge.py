@@ -18,7 +18,7 @@ def pages_to_purge(page):
 
 
 def purge_page_and_listings(sender, instance, **kwargs):
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not settings.WAGTAILFRONTENDCACHE:
         return
     batch = PurgeBatch()
     batch.add_pages(pages_to_purge(instance))

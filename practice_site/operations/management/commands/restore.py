@@ -39,6 +39,7 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute(TABLES_QUERY)
             tables = cursor.fetchone()[0]
+        # Leave the database to pg_restore alone: an idle session could hold it back from dropping objects.
         connection.close()
         if tables and not force:
             raise CommandError(

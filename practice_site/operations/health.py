@@ -7,7 +7,7 @@ address for a host name, and must still be told the truth while the database is 
 
 from functools import cache
 
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db import DEFAULT_DB_ALIAS, Error, connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.http import HttpResponse
@@ -29,9 +29,10 @@ def database_ready(alias: str = DEFAULT_DB_ALIAS) -> bool:
     try:
         # Plain tuples: building ~300 model instances (as applied_migrations() does) costs 50 times more.
         applied = set(MigrationRecorder.Migration.objects.using(alias).values_list("app", "name"))
-    except DatabaseError:
-        # Also a missing django_migrations table. A broken connection would otherwise be reused by the next
-        # probe and fail even once the server is back.
+    except Error:
+        # Error, not only DatabaseError: a connection the server dropped fails with an InterfaceError. Also a
+        # missing django_migrations table. A broken connection would otherwise be reused by the next probe and
+        # fail even once the server is back.
         connection.close()
         return False
     return all(

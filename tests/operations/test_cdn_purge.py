@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from tests.factories import ArticleFactory
+from tests.factories.pages import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

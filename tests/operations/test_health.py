@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
-from practice_site.embedded_postgres import ensure_running, stop
+from practice_site.embedded_postgres import restart, stop
 from tests.operations.gunicorn import gunicorn
 from tests.operations.production_env import production_environment
 
@@ -65,7 +65,7 @@ def test_readyz_is_not_ready_while_the_database_is_stopped_and_ready_again_once_
         assert_plain(client.get("/healthz/"), 200, "ok")
         assert_plain(client.get("/readyz/"), 503, "not ready")
     finally:
-        ensure_running(settings.DATABASES["default"])
+        restart(datadir)
     # The same process, without a restart, sees the database again.
     assert_plain(client.get("/readyz/"), 200, "ok")
 
@@ -83,6 +83,6 @@ def test_a_gunicorn_web_process_turns_not_ready_and_ready_again_without_a_restar
                 alive = requests.get(f"{url}/healthz/", timeout=30)
                 assert (alive.status_code, alive.text) == (200, "ok")
         finally:
-            ensure_running(settings.DATABASES["default"])
+            restart(datadir)
         ready = requests.get(f"{url}/readyz/", timeout=30)
         assert (ready.status_code, ready.text, ready.headers["Cache-Control"]) == (200, "ok", "no-store")

@@ -22,9 +22,10 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from contact import demo_content, spam
+from contact import spam
 from contact.models import ConsultationRequest
 from practice_site.core.models import PracticeSettings
+from practice_site.demo import consultation as demo_content
 from tests.factories.pages import ArticleFactory, BlogIndexFactory
 from tests.operations.conftest import PRIVATE_BUCKET, PUBLIC_BUCKET
 from tests.operations.gunicorn import several_gunicorns

@@ -196,7 +196,6 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
         WAITLIST = "waitlist", "Waitlist"
         NOT_ACCEPTING = "no", "Not accepting new clients"
 
-    LicenseType = LicenseType
     SUPERVISED_LICENSES = SUPERVISED_LICENSES
 
     pronouns = models.CharField(max_length=40, blank=True, help_text="For example she/her, they/them.")

@@ -15,16 +15,13 @@ class SearchForm(forms.Form):
 
 
 class ClinicianPageForm(WagtailAdminPageForm):
-    def clean(self):
-        cleaned_data = super().clean()
-        # Checked here as well as in ClinicianPage.clean: the editor saves licenses after the page form is
-        # validated, and an error raised then would not be shown next to the field.
+    def _post_clean(self):
+        # The page is validated (ClinicianPage.clean) before the edited licenses are attached to it, so tell it
+        # which license types are about to be saved: the associate rule must judge those, not the stored ones.
         licenses = self.formsets["licenses"]
         if licenses.is_valid():
-            kept = [data for data in (form.cleaned_data for form in licenses.forms) if data and not data["DELETE"]]
-            supervised = self.instance.SUPERVISED_LICENSES
-            if any(data["license_type"] in supervised for data in kept) and not cleaned_data.get(
-                "supervisor_name", ""
-            ).strip():
-                self.add_error("supervisor_name", "An associate’s page must name their supervisor.")
-        return cleaned_data
+            self.instance.edited_license_types = [
+                data["license_type"] for data in (form.cleaned_data for form in licenses.forms)
+                if data and not data.get("DELETE")
+            ]
+        super()._post_clean()

@@ -196,7 +196,6 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
         WAITLIST = "waitlist", "Waitlist"
         NOT_ACCEPTING = "no", "Not accepting new clients"
 
-    SUPERVISED_LICENSES = SUPERVISED_LICENSES
 
     pronouns = models.CharField(max_length=40, blank=True, help_text="For example she/her, they/them.")
     credentials = models.CharField(
@@ -276,12 +275,16 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
     class Meta:
         verbose_name = "clinician"
 
+    # Set by the editor's form while it validates (see ClinicianPageForm); None elsewhere.
+    edited_license_types = None
+
     def clean(self):
         super().clean()
-        # The licenses held in memory: those being saved with the page, whether from the editor or from code.
-        if any(lic.license_type in SUPERVISED_LICENSES for lic in self.licenses.all()) and not (
-            self.supervisor_name.strip()
-        ):
+        license_types = self.edited_license_types
+        if license_types is None:
+            # Code that builds a page attaches its licenses before saving: they are in memory here.
+            license_types = [lic.license_type for lic in self.licenses.all()]
+        if SUPERVISED_LICENSES.intersection(license_types) and not self.supervisor_name.strip():
             raise ValidationError({"supervisor_name": SUPERVISOR_REQUIRED})
 
     @property

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from practice_site.pages.models import ClinicianPage, LicenseType
+from practice_site.pages.models import ClinicianLicense, ClinicianPage, LicenseType
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +144,23 @@ def test_the_editor_insists_on_an_associates_supervisor(editor, home_page):
     clinician = ClinicianPage.objects.get(slug="lee-associate")
     assert clinician.languages == ["es", "en"]
     assert [(lic.license_type, lic.number) for lic in clinician.licenses.all()] == [("LPC Associate", "80001")]
+
+
+def test_the_supervisor_rule_judges_the_licenses_as_edited_not_as_stored(editor, home_page):
+    team = TeamIndexFactory(parent=home_page)
+    associate = ClinicianFactory(
+        parent=team, title="Lee Associate", slug="lee-associate", supervisor_name="Maya Castillo, LPC-S",
+        licenses=[ClinicianLicense(license_type=LicenseType.LPC_ASSOCIATE, number="80001")],
+    )
+    stored = associate.licenses.get()
+    # Now fully licensed: the license changes and the supervisor goes in the same save.
+    data = clinician_form(
+        supervisor_name="",
+        licenses=inline_formset([{"id": stored.pk, "state": "TX", "license_type": LicenseType.LPC, "number": "80001",
+                                  "verification_url": ""}], initial=1, min=1),
+    )
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=[associate.pk]), data | {"action-publish": "1"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    associate = ClinicianPage.objects.get(pk=associate.pk)
+    assert [lic.license_type for lic in associate.licenses.all()] == ["LPC"]
+    assert associate.supervisor_name == ""

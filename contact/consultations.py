@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.utils import timezone
 
+from practice_site.directory.choices import LANGUAGES
+
 from .deadlines import reply_overdue_before, spam_review_since, start_of
 
 
@@ -142,6 +144,9 @@ class ConsultationRequest(models.Model):
     )
     preferred_clinician = models.ForeignKey(
         "pages.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    session_language = models.CharField(
+        "language for sessions", max_length=8, choices=LANGUAGES, blank=True, help_text="Empty means no preference."
     )
     session_format = models.CharField(max_length=10, choices=SessionFormat.choices)
     available_days = ArrayField(models.CharField(max_length=3, choices=Day.choices), default=list, blank=True)

@@ -63,6 +63,7 @@ EXPORT_COLUMNS = [
     ("service", "Service", lambda r: r.service.title if r.service else "Not sure"),
     ("preferred_clinician", "Preferred clinician",
      lambda r: r.preferred_clinician.title if r.preferred_clinician else ""),
+    ("session_language", "Language for sessions", lambda r: r.get_session_language_display()),
     ("session_format", "Format", lambda r: r.get_session_format_display()),
     ("available_days", "Days", lambda r: choice_labels(r.available_days, ConsultationRequest.Day.choices)),
     ("available_times", "Times", lambda r: choice_labels(r.available_times, ConsultationRequest.TimeOfDay.choices)),

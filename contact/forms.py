@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 
+from practice_site.directory.choices import LANGUAGES
 from practice_site.pages.models import ClinicianPage, ServicePage
 
 from . import spam
@@ -210,6 +211,12 @@ class ConsultationRequestForm(forms.ModelForm):
         help_text="Only clinicians taking new clients or keeping a waitlist are listed.",
         error_messages={"invalid_choice": CHOOSE_AN_OPTION},
     )
+    session_language = forms.ChoiceField(
+        label="Language you’d like sessions in (optional)",
+        choices=[(NOT_SURE, "No preference"), *LANGUAGES],
+        required=False,
+        error_messages={"invalid_choice": CHOOSE_AN_OPTION},
+    )
     session_format = _radio(
         ConsultationRequest.SessionFormat.choices,
         "Please choose how you would like to meet.",
@@ -267,8 +274,8 @@ class ConsultationRequestForm(forms.ModelForm):
         model = ConsultationRequest
         fields = [
             "name", "preferred_name", "pronouns", "email", "phone", "preferred_contact", "voicemail_ok",
-            "texts_ok", "therapy_for", "guardian_name", "in_texas", "session_format", "available_days",
-            "available_times", "payment", "insurance_carrier", "message",
+            "texts_ok", "therapy_for", "guardian_name", "in_texas", "session_language", "session_format",
+            "available_days", "available_times", "payment", "insurance_carrier", "message",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -19,8 +19,10 @@ from blog.models import ArticlePage, ArticleRelatedLink, BlogIndexPage, Topic
 from practice_site.core.models import PracticeSettings
 from practice_site.demo import data as demo_data
 from practice_site.demo.articles import ARTICLES, TOPICS
+from practice_site.directory.models import Concern, InsurancePlan
 from practice_site.home.models import HomeFeaturedService, HomePage
 from practice_site.pages.models import (
+    ClinicianLicense,
     ClinicianPage,
     FAQPage,
     ServiceIndexPage,
@@ -164,6 +166,8 @@ def stream_from_parts(parts, links=None, images=None):
                 })
             elif kind == "gfe":
                 stream.append({"type": "good_faith_estimate", "value": None})
+            elif kind == "plans":
+                stream.append({"type": "insurance_plans", "value": None})
             elif kind == "qa":
                 stream.append({"type": "question", "value": {"question": values[0], "answer": values[1]}})
             else:
@@ -189,7 +193,7 @@ def load_settings() -> PracticeSettings:
     return practice
 
 
-def load_services(home):
+def load_services(home, concerns):
     index, _ = ensure_child(
         home, ServiceIndexPage, "services", title="Services", show_in_menus=True,
         introduction="<p>We offer individual, couples and trauma-focused therapy for adults and teens, in person "
@@ -198,11 +202,26 @@ def load_services(home):
     services = {}
     for data in demo_data.SERVICES:
         fields = {key: value for key, value in data.items() if key not in ("slug", "faq")}
-        services[data["slug"]], _ = ensure_child(index, ServicePage, data["slug"], faq=questions(data["faq"]), **fields)
+        services[data["slug"]], _ = ensure_child(
+            index, ServicePage, data["slug"], faq=questions(data["faq"]),
+            concerns=[concerns[name] for name in demo_data.SERVICE_CONCERNS.get(data["slug"], [])], **fields,
+        )
     return services
 
 
-def load_team(home, services):
+def load_directory():
+    """The concerns and insurance plans, each added only if staff have no entry of that name."""
+    concerns = {name: Concern.objects.get_or_create(name=name)[0] for name in demo_data.CONCERNS}
+    plans = {
+        name: InsurancePlan.objects.get_or_create(
+            name=name, defaults={"network": network, "notes": notes, "accepted": accepted}
+        )[0]
+        for name, network, notes, accepted in demo_data.INSURANCE_PLANS
+    }
+    return concerns, plans
+
+
+def load_team(home, services, concerns, plans):
     index, _ = ensure_child(
         home, TeamIndexPage, "team", title="Our team", show_in_menus=True,
         introduction="<p>Every Rooted clinician is licensed in Texas. Associates practise under the supervision of "
@@ -215,10 +234,20 @@ def load_team(home, services):
             f"photo-{data['slug']}", f"Illustrated initials of {data['title']} on a soft abstract background.",
             800, 800, initials,
         )
-        fields = {key: value for key, value in data.items() if key not in ("slug", "specialties")}
+        related = ("slug", "specialties", "concerns", "insurance_plans", "licenses")
+        fields = {key: value for key, value in data.items() if key not in related}
         clinicians[data["slug"]], _ = ensure_child(
             index, ClinicianPage, data["slug"], photo=photo,
-            specialties=[services[slug] for slug in data["specialties"]], **fields,
+            specialties=[services[slug] for slug in data["specialties"]],
+            concerns=[concerns[name] for name in data["concerns"]],
+            insurance_plans=[plans[name] for name in data["insurance_plans"]],
+            licenses=[
+                ClinicianLicense(
+                    state=state, license_type=kind, number=number, verification_url=demo_data.TEXAS_LICENSE_LOOKUP
+                )
+                for state, kind, number in data["licenses"]
+            ],
+            **fields,
         )
     return clinicians
 
@@ -289,8 +318,9 @@ def fill_home(home, services):
 def load() -> None:
     practice = load_settings()
     home = HomePage.objects.get(depth=2)
-    services = load_services(home)
-    clinicians = load_team(home, services)
+    concerns, plans = load_directory()
+    services = load_services(home, concerns)
+    clinicians = load_team(home, services, concerns, plans)
     load_blog(home, services, clinicians)
     load_practice_pages(home, practice)
     fill_home(home, services)

@@ -1,7 +1,7 @@
 """Text of the demo practice's services, clinicians and practice pages, written for this project.
 
 Standard page bodies use the same part format as practice_site.demo.articles; ("gfe",) places the Good Faith
-Estimate notice and ("qa", question, answer_html) a question and answer.
+Estimate notice, ("plans",) the accepted insurance plans and ("qa", question, answer_html) a question and answer.
 """
 
 SERVICES = [
@@ -98,13 +98,15 @@ CLINICIANS = [
         "title": "Maya Castillo",
         "pronouns": "she/her",
         "credentials": "LPC-S",
-        "license_type": "LPC-S",
-        "license_number": "70412",
+        "licenses": [("TX", "LPC-S", "70412")],
         "supervisor_name": "",
         "accepting_new_clients": "yes",
         "specialties": ["trauma-therapy", "emdr-therapy", "anxiety-therapy"],
+        "concerns": ["Trauma and PTSD", "Anxiety", "Grief and loss", "Life transitions"],
+        "ages_served": ["adults", "older_adults"],
+        "insurance_plans": ["Blue Cross Blue Shield of Texas", "Aetna", "UnitedHealthcare"],
         "approaches": "EMDR, Cognitive Processing Therapy, Internal Family Systems, mindfulness",
-        "languages": "English, Spanish",
+        "languages": ["en", "es"],
         "biography": "<p>Maya founded Rooted Therapy after fifteen years of working in community mental health "
         "and hospital settings in Houston. She specialises in trauma and is certified in EMDR.</p><p>Clients "
         "describe her as warm, steady and direct. Outside the office she gardens, badly, and walks the bayou "
@@ -115,13 +117,15 @@ CLINICIANS = [
         "title": "Jordan Avery",
         "pronouns": "they/them",
         "credentials": "LMFT",
-        "license_type": "LMFT",
-        "license_number": "20987",
+        "licenses": [("TX", "LMFT", "20987")],
         "supervisor_name": "",
         "accepting_new_clients": "waitlist",
         "specialties": ["couples-counseling", "anxiety-therapy"],
+        "concerns": ["Couples and relationships", "LGBTQ+ affirming care", "Life transitions", "Anxiety"],
+        "ages_served": ["adults"],
+        "insurance_plans": ["Aetna", "Cigna"],
         "approaches": "Emotionally Focused Therapy, Gottman Method, narrative therapy",
-        "languages": "English",
+        "languages": ["en"],
         "biography": "<p>Jordan works with couples and individuals who want more ease in their relationships. "
         "They are especially experienced with LGBTQ+ couples, blended families and partners navigating "
         "big life transitions.</p><p>Jordan’s style is curious and gently humorous. They currently keep a short "
@@ -132,19 +136,66 @@ CLINICIANS = [
         "title": "Priya Raman",
         "pronouns": "she/her",
         "credentials": "LPC Associate",
-        "license_type": "LPC Associate",
-        "license_number": "81234",
+        "licenses": [("TX", "LPC Associate", "81234")],
         "supervisor_name": "Maya Castillo, LPC-S",
         "accepting_new_clients": "yes",
         "specialties": ["anxiety-therapy", "trauma-therapy"],
+        "concerns": ["Anxiety", "Trauma and PTSD", "Life transitions"],
+        "ages_served": ["teens", "adults"],
+        "insurance_plans": ["Blue Cross Blue Shield of Texas", "Out-of-network plans (superbill)"],
         "approaches": "CBT, Acceptance and Commitment Therapy, somatic grounding",
-        "languages": "English, Tamil",
+        "languages": ["en", "ta"],
         "biography": "<p>Priya works with teens and adults living with anxiety, perfectionism and the after-effects "
         "of stressful experiences. She brings a practical, skills-first approach and a lot of patience.</p>"
         "<p>Before becoming a counselor Priya taught high school science, which left her with a deep respect "
         "for how much young people carry.</p>",
     },
 ]
+
+CLINICIANS.append({
+    "slug": "lucia-herrera",
+    "title": "Lucía Herrera",
+    "pronouns": "she/her",
+    "credentials": "LPC, LMFT",
+    "licenses": [("TX", "LPC", "74518"), ("TX", "LMFT", "21934")],
+    "supervisor_name": "",
+    "accepting_new_clients": "yes",
+    "specialties": ["anxiety-therapy", "couples-counseling"],
+    "concerns": ["Perinatal and postpartum", "Couples and relationships", "Anxiety", "Grief and loss"],
+    "ages_served": ["children", "teens", "adults"],
+    "insurance_plans": ["Blue Cross Blue Shield of Texas", "Out-of-network plans (superbill)"],
+    "approaches": "Family systems, CBT, play therapy for younger children",
+    "languages": ["es", "en"],
+    "in_person": False,
+    "biography": "<p>Lucía sees individuals, couples and families in Spanish or English, by telehealth "
+    "throughout Texas. She has a particular interest in the months around pregnancy and a new baby, and in "
+    "families finding their footing after a move.</p><p>Lucía grew up between Monterrey and Houston and "
+    "knows how much it can matter to talk about feelings in the language you first had them in.</p>",
+})
+
+# Concerns people can look for on the team page (staff manage the list under Snippets).
+CONCERNS = [
+    "Anxiety", "Trauma and PTSD", "Grief and loss", "Couples and relationships", "LGBTQ+ affirming care",
+    "Perinatal and postpartum", "Life transitions", "Depression",
+]
+# (name, network, notes, accepted)
+INSURANCE_PLANS = [
+    ("Blue Cross Blue Shield of Texas", "in_network", "PPO and HMO plans; not Medicaid.", True),
+    ("Aetna", "in_network", "", True),
+    ("Cigna", "in_network", "", True),
+    ("UnitedHealthcare", "in_network", "Optum behavioral health plans.", True),
+    ("Out-of-network plans (superbill)", "superbill", "We give you a monthly superbill to claim back.", True),
+    ("Medicare", "in_network", "We hope to offer this again; not accepted at the moment.", False),
+]
+# Each service's concerns, by service slug.
+SERVICE_CONCERNS = {
+    "trauma-therapy": ["Trauma and PTSD", "Grief and loss"],
+    "emdr-therapy": ["Trauma and PTSD", "Anxiety"],
+    "anxiety-therapy": ["Anxiety", "Life transitions", "Perinatal and postpartum"],
+    "couples-counseling": ["Couples and relationships", "LGBTQ+ affirming care"],
+}
+# Texas Behavioral Health Executive Council: where the public checks an LPC, LMFT or LCSW license.
+TEXAS_LICENSE_LOOKUP = "https://bhec.texas.gov/verify-a-license/"
 
 ABOUT = {
     "slug": "about",
@@ -186,9 +237,9 @@ FEES = {
         ("p", "We hold a limited number of reduced-fee spots for people with financial need. Ask about them during "
          "your consultation."),
         ("h2", "Insurance"),
-        ("p", "We are in network with Blue Cross Blue Shield of Texas and Aetna. For other plans we can provide a "
-         "superbill you may submit for out-of-network reimbursement. We recommend calling your insurer to ask "
-         "about your mental health benefits before your first session."),
+        ("plans",),
+        ("p", "We recommend calling your insurer to ask about your mental health benefits before your first "
+         "session."),
         ("h2", "Cancellations"),
         ("p", "Please give at least 24 hours’ notice if you need to cancel. Late cancellations may be charged the "
          "full session fee; we always waive it for emergencies and illness."),

@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision
 
 from blog.models import ArticlePage, ArticleRelatedLink, Topic
 from practice_site.core.models import PracticeSettings
-from practice_site.pages.models import ClinicianPage, ServicePage
+from practice_site.pages.models import ClinicianPage, LicenseType, ServicePage
 
 pytestmark = pytest.mark.django_db
 
@@ -70,10 +70,11 @@ def test_every_demo_url_answers_and_links_to_the_consultation_page(client, demo)
 def test_the_demo_practice_is_complete(client, demo):
     assert ServicePage.objects.live().count() >= 4
     clinicians = ClinicianPage.objects.live()
-    assert clinicians.count() == 3
-    associate = clinicians.get(license_type=ClinicianPage.LicenseType.LPC_ASSOCIATE)
+    assert clinicians.count() == 4
+    associate = clinicians.get(licenses__license_type=LicenseType.LPC_ASSOCIATE)
     assert associate.supervisor_name
     assert "supervised by Maya Castillo, LPC-S" in client.get(associate.url).content.decode()
+    assert clinicians.filter(languages__contains=["es"]).exists()
 
     articles = ArticlePage.objects.live()
     assert articles.count() >= 6

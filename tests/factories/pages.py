@@ -75,8 +75,9 @@ class ClinicianFactory(PageFactory):
 
     title = factory.Sequence(lambda n: f"Clinician {n}")
     credentials = "LPC"
-    license_type = pages.ClinicianPage.LicenseType.LPC
-    license_number = factory.Sequence(lambda n: f"{70000 + n}")
+    licenses = factory.Sequence(
+        lambda n: [pages.ClinicianLicense(state="TX", license_type=pages.LicenseType.LPC, number=f"{70000 + n}")]
+    )
     photo = factory.SubFactory(ImageFactory)
 
 

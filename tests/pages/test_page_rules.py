@@ -76,7 +76,10 @@ class TestPageCreationRules(WagtailPageTestCase):
 @pytest.mark.django_db
 def test_an_associate_must_name_a_supervisor(small_site):
     with pytest.raises(ValidationError) as error:
-        ClinicianFactory(parent=small_site.team, license_type=pages.ClinicianPage.LicenseType.LPC_ASSOCIATE)
+        ClinicianFactory(
+            parent=small_site.team,
+            licenses=[pages.ClinicianLicense(license_type=pages.LicenseType.LPC_ASSOCIATE, number="81234")],
+        )
     assert "supervisor" in str(error.value)
 
 

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from practice_site.core.models import PracticeSettings
-from practice_site.pages.models import ClinicianPage
+from practice_site.pages.models import ClinicianLicense, ClinicianPage, LicenseType
 from tests.factories.pages import ClinicianFactory, FAQPageFactory, ServiceFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,14 +55,18 @@ def test_unpublished_and_private_clinicians_are_never_listed(client, small_site)
 def test_clinician_page_states_the_license_as_texas_expects(client, small_site):
     associate = ClinicianFactory(
         parent=small_site.team, title="Priya Raman", pronouns="she/her", credentials="LPC Associate",
-        license_type=ClinicianPage.LicenseType.LPC_ASSOCIATE, license_number="81234",
+        licenses=[ClinicianLicense(
+            state="TX", license_type=LicenseType.LPC_ASSOCIATE, number="81234",
+            verification_url="https://bhec.texas.gov/verify-a-license/",
+        )],
         supervisor_name="Maya Castillo, LPC-S", accepting_new_clients="waitlist",
-        approaches="CBT, ACT", languages="English, Tamil", specialties=small_site.services[:1],
+        approaches="CBT, ACT", languages=["en", "ta"], specialties=small_site.services[:1],
     )
 
     html = html_of(client, associate.url)
 
-    assert "LPC Associate #81234, supervised by Maya Castillo, LPC-S" in html
+    assert "LPC Associate #81234 (TX), supervised by Maya Castillo, LPC-S" in html
+    assert 'href="https://bhec.texas.gov/verify-a-license/">Verify this license with the Texas board' in html
     assert "Pronouns: she/her" in html
     assert "Waitlist" in html
     assert "CBT, ACT" in html and "English, Tamil" in html

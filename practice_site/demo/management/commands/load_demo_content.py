@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from blog.models import Topic
 from practice_site.demo import consultation, content
+from practice_site.directory.models import Concern, InsurancePlan
 
 
 def counts() -> dict[str, int]:
@@ -12,6 +13,8 @@ def counts() -> dict[str, int]:
         "pages": Page.objects.count(),
         "pictures": get_image_model().objects.count(),
         "topics": Topic.objects.count(),
+        "concerns": Concern.objects.count(),
+        "insurance plans": InsurancePlan.objects.count(),
     }
 
 
@@ -21,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         before = counts()
         with transaction.atomic():
-            self.stdout.write("Loading the practice, services, team, articles and practice pages…")
+            self.stdout.write(
+                "Loading the practice, concerns and insurance plans, services, team, articles and practice pages…"
+            )
             content.load()
             # The consultation page hangs under the home page the content loader has just filled.
             self.stdout.write("Loading the consultation page…")

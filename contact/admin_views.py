@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 
-from . import audit
+from . import audit, bookings
 from .columns import FlagsColumn, ReceivedColumn, StatusColumn
 from .consultations import ConsultationRequest, RequestNote
 from .deadlines import reply_due_on
@@ -61,6 +61,8 @@ class RequestDetailMixin(VisibleRequestsMixin):
             "notes": consultation.notes.select_related("author"),
             "notifications": consultation.notifications.order_by("kind"),
             "events": consultation.events.select_related("actor"),
+            "booking": bookings.active_booking(consultation),
+            "call_url": reverse("consultation_call", args=[consultation.pk]),
         }
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from practice_site.pages.models import ClinicianPage, ServicePage
 
 from . import spam
+from .booking_form import ConsultationTimeForm
 from .consultations import ConsultationRequest
 
 NOT_SURE = ""
@@ -130,7 +131,7 @@ def clinician_choices() -> list[tuple[str, str]]:
     return choices
 
 
-class ConsultationRequestForm(forms.ModelForm):
+class ConsultationRequestForm(ConsultationTimeForm, forms.ModelForm):
     name = PlainTextField(
         label="Your name",
         max_length=150,

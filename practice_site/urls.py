@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", page_views.search, name="search"),
+    path("calendar/", include("practice_site.scheduling.urls")),
 ]
 
 # django.conf.urls.static.static() is a no-op without DEBUG, and the browser tests run with DEBUG off.

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     # First, so its admin login template and lockout page win over the apps below.
     "practice_site.security",
     "practice_site.core",
+    "practice_site.scheduling",
     "practice_site.pages",
     "practice_site.home",
     "practice_site.demo",

@@ -59,7 +59,13 @@ class ConsultationTimeForm(forms.Form):
         rules = SchedulingSettings.load()
         self.call_minutes = rules.call_minutes
         self.open_slots = slots.open_slots(clinician_page_id=self._chosen_clinician(), rules=rules)
-        self.fields["consultation_time"].label = f"Pick a time for your free {rules.call_minutes}-minute phone call"
+        if not self.open_slots:
+            # Nobody takes calls in the coming weeks: the form is as it was before booking existed.
+            self.fields.pop("consultation_time", None)
+        elif "consultation_time" in self.fields:
+            self.fields["consultation_time"].label = (
+                f"Pick a time for your free {rules.call_minutes}-minute phone call"
+            )
 
     def time_taken(self):
         """After the chosen time went to someone else: the times still open, with none of them chosen."""

@@ -59,8 +59,10 @@ class ConsultationTimeForm(forms.Form):
         rules = SchedulingSettings.load()
         self.call_minutes = rules.call_minutes
         self.open_slots = slots.open_slots(clinician_page_id=self._chosen_clinician(), rules=rules)
-        if not self.open_slots:
-            # Nobody takes calls in the coming weeks: the form is as it was before booking existed.
+        chosen = self.is_bound and self.data.get(self.add_prefix("consultation_time"))
+        if not self.open_slots and not chosen:
+            # Nobody takes calls in the coming weeks: the form is as it was before booking existed. A time
+            # already chosen is kept, so that it is refused as taken rather than silently dropped.
             self.fields.pop("consultation_time", None)
         elif "consultation_time" in self.fields:
             self.fields["consultation_time"].label = (

@@ -70,7 +70,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     def manage_call_view(self, request, token):
         return booking_views.manage_call(self, request, token)
 
-    @path("call/<str:token>/calendar.ics", name="call_calendar")
+    @path("call/<str:token>/calendar/", name="call_calendar")
     def call_calendar_view(self, request, token):
         return booking_views.calendar_file(self, request, token)
 

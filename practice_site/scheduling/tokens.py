@@ -5,6 +5,7 @@ the call is cancelled or moved (the move makes a new booking with a new link) th
 after the call it has expired.
 """
 
+import base64
 from enum import StrEnum
 
 from django.core import signing
@@ -22,13 +23,16 @@ class LinkProblem(StrEnum):
 
 
 def make_token(booking: Booking) -> str:
-    return signing.dumps(booking.pk, salt=SALT)
+    # Re-encoded, because page routes take only letters, digits, "-" and "_", and the signature has ":".
+    signed = signing.dumps(booking.pk, salt=SALT)
+    return base64.urlsafe_b64encode(signed.encode()).rstrip(b"=").decode()
 
 
 def read_token(token: str, *, for_update=False) -> tuple[Booking | None, LinkProblem | None]:
     try:
-        booking_id = signing.loads(token, salt=SALT)
-    except signing.BadSignature:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        booking_id = signing.loads(signed, salt=SALT)
+    except (ValueError, signing.BadSignature):  # bad base64 and undecodable bytes are ValueErrors
         return None, LinkProblem.FORGED
     bookings = Booking.objects.select_for_update() if for_update else Booking.objects
     booking = bookings.filter(pk=booking_id).first() if isinstance(booking_id, int) else None

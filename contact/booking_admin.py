@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -97,6 +98,28 @@ class ConsultationScheduleForm(WagtailAdminModelForm):
             self.fields["host"].initial = users.first().pk
 
 
+class OwnSchedulesMixin:
+    """Every schedule view reaches only the schedules the policy allows, so a guessed URL gives 404."""
+
+    def get_base_queryset(self):
+        return schedule_policy.instances_user_has_any_permission_for(self.request.user, ["change", "view"])
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_base_queryset(), pk=self.kwargs["pk"])
+
+
+class ScheduleIndexView(OwnSchedulesMixin, generic.IndexView):
+    pass
+
+
+class ScheduleEditView(OwnSchedulesMixin, generic.EditView):
+    pass
+
+
+class ScheduleDeleteView(OwnSchedulesMixin, generic.DeleteView):
+    pass
+
+
 class ConsultationScheduleViewSet(ModelViewSet):
     model = ConsultationSchedule
     name = "consultation_schedules"
@@ -109,6 +132,9 @@ class ConsultationScheduleViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     permission_policy = schedule_policy
+    index_view_class = ScheduleIndexView
+    edit_view_class = ScheduleEditView
+    delete_view_class = ScheduleDeleteView
     list_display = ["__str__", "takes_calls", "clinician_page"]
 
     def get_edit_handler(self):

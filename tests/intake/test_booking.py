@@ -15,7 +15,7 @@ from contact.models import ConsultationRequest, RequestEvent
 from practice_site.scheduling import slots
 from practice_site.scheduling.models import Booking
 from practice_site.scheduling.tokens import make_token
-from tests.scheduling.conftest import all_week, make_host, rules  # noqa: F401 -- fixtures
+from tests.factories.scheduling import all_week, make_host
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ TAKEN = "That time was just taken — here are the times still open"
 
 
 @pytest.fixture
-def host(make_host, rules):  # noqa: F811 -- the fixtures imported above
+def host(db):
     return make_host(hours=all_week(time(8), time(18)))
 
 

@@ -7,7 +7,7 @@ from practice_site.scheduling import slots
 from practice_site.scheduling.models import Booking, ScheduleException
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
-from tests.scheduling.conftest import all_week
+from tests.factories.scheduling import all_week
 
 CENTRAL = ZoneInfo("America/Chicago")
 # A Friday afternoon: with the default notice, the first times offered are on Monday.

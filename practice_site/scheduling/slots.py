@@ -78,16 +78,43 @@ def hosts_for(schedules, clinician_page_id=None) -> list:
     return list(schedules)
 
 
-def _day_windows(schedule, day: date, weekly, exceptions) -> tuple[list, list]:
-    """(windows, time off) for one host on one day, as (start, end) wall-clock pairs."""
-    windows = [(hours.starts_at, hours.ends_at) for hours in weekly.get(day.weekday(), ())]
-    time_off = []
-    for exception in exceptions.get(day, ()):
-        if exception.kind == ScheduleException.Kind.EXTRA_HOURS:
-            windows.append((exception.starts_at, exception.ends_at))
-        else:
-            time_off.append((exception.starts_at or time.min, exception.ends_at or time.max))
-    return windows, time_off
+EPOCH = datetime(1970, 1, 1)
+MINUTE = timedelta(minutes=1)
+
+
+def _minutes(moment: datetime) -> int:
+    """Minutes since 1970 of an aware time (in UTC) or of a naive one (as it reads)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return (moment - EPOCH) // MINUTE
+
+
+def _of_day(value: time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def _starts(windows, call: int, step: int) -> list[int]:
+    """Wall-clock start minutes (from midnight) of the calls that fit in the windows."""
+    starts = []
+    for window_start, window_end in windows:
+        minute, close = _of_day(window_start), _of_day(window_end)
+        while minute + call <= close:
+            starts.append(minute)
+            minute += step
+    return starts
+
+
+def _day_starts(day, weekly_starts, day_exceptions, call: int, step: int) -> list[int]:
+    """The weekly starts of the day, with its extra hours added and its time off taken out."""
+    starts = list(weekly_starts)
+    extra = [(e.starts_at, e.ends_at) for e in day_exceptions if e.kind == ScheduleException.Kind.EXTRA_HOURS]
+    starts += _starts(extra, call, step)
+    for e in day_exceptions:
+        if e.kind == ScheduleException.Kind.TIME_OFF:
+            off_start = _of_day(e.starts_at) if e.starts_at else 0
+            off_end = _of_day(e.ends_at) if e.ends_at else 24 * 60
+            starts = [minute for minute in starts if not (off_start < minute + call and minute < off_end)]
+    return sorted(set(starts))
 
 
 def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, schedules=None) -> list[Slot]:
@@ -98,7 +125,7 @@ def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, s
     today = timezone.localdate(now)
     start_day = first_day(today, rules.notice_business_days)
     last_day = today + timedelta(days=rules.horizon_days)
-    call, gap = rules.call_length, rules.gap
+    call, gap = rules.call_minutes, rules.gap_minutes
     step = call + gap
 
     if schedules is None:
@@ -109,57 +136,70 @@ def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, s
     if not hosts:
         return []
 
-    period_start = datetime.combine(start_day, time.min, tzinfo=zone)
-    period_end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone)
+    # Everything below counts in whole minutes since 1970 (UTC): integer arithmetic, no time zone lookups
+    # per slot, which keeps 5 hosts over 21 days within a few milliseconds.
+    period_start = datetime.combine(start_day, time.min, tzinfo=zone) - timedelta(minutes=step)
+    period_end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone) + timedelta(minutes=step)
     booked = defaultdict(list)
     calls_per_day = defaultdict(int)
     bookings = (
-        Booking.objects.active().overlapping(period_start - step, period_end + step)
+        Booking.objects.active().overlapping(period_start, period_end)
         .filter(host_id__in=[schedule.host_id for schedule in hosts]).values_list("host_id", "start", "end")
     )
     for host_id, start, end in bookings:
-        booked[host_id].append((start - gap, end + gap))
+        booked[host_id].append((_minutes(start) - gap, _minutes(end) + gap))
         calls_per_day[host_id, timezone.localdate(start)] += 1
+    now_minute = _minutes(now)
+
+    days = []
+    day = start_day
+    while day <= last_day:
+        midnight = datetime.combine(day, time.min)
+        offset = midnight.replace(tzinfo=zone).utcoffset()
+        # On the two days a year the clocks change, each time is converted on its own.
+        same_all_day = offset == (midnight + timedelta(hours=23, minutes=59)).replace(tzinfo=zone).utcoffset()
+        days.append((day, _minutes(midnight - offset) if same_all_day else None))
+        day += timedelta(days=1)
 
     free = defaultdict(list)
     for schedule in hosts:
         weekly = defaultdict(list)
         for hours in schedule.weekly_hours.all():
-            weekly[hours.weekday].append(hours)
+            weekly[hours.weekday].append((hours.starts_at, hours.ends_at))
+        weekly_starts = {weekday: _starts(windows, call, step) for weekday, windows in weekly.items()}
         exceptions = defaultdict(list)
         for exception in schedule.exceptions.all():
             exceptions[exception.date].append(exception)
         host_booked = booked[schedule.host_id]
+        host_id = schedule.host_id
 
-        day = start_day
-        while day <= last_day:
-            if calls_per_day[schedule.host_id, day] >= rules.max_calls_per_day:
-                day += timedelta(days=1)
+        for day, midnight_utc in days:
+            calls = calls_per_day[host_id, day]
+            if calls >= rules.max_calls_per_day:
                 continue
-            windows, time_off = _day_windows(schedule, day, weekly, exceptions)
-            for window_start, window_end in windows:
-                wall = datetime.combine(day, window_start)
-                window_close = datetime.combine(day, window_end)
-                while wall + call <= window_close:
-                    wall_end = wall + call
-                    start = local_moment(day, wall.time(), zone)
-                    unavailable = (
-                        start is None
-                        or start <= now
-                        or any(off_start < wall_end.time() and wall.time() < off_end for off_start, off_end in time_off)
-                    )
-                    if not unavailable:
-                        start = start.astimezone(UTC)
-                        end = start + call
-                        if not any(busy_start < end and start < busy_end for busy_start, busy_end in host_booked):
-                            free[start].append((calls_per_day[schedule.host_id, day], schedule.host_id))
-                    wall += step
-            day += timedelta(days=1)
+            starts = weekly_starts.get(day.weekday(), ())
+            if day in exceptions:
+                starts = _day_starts(day, starts, exceptions[day], call, step)
+            for minute in starts:
+                if midnight_utc is not None:
+                    start = midnight_utc + minute
+                else:
+                    moment = local_moment(day, time(minute // 60, minute % 60), zone)
+                    if moment is None:
+                        continue
+                    start = _minutes(moment)
+                if start <= now_minute:
+                    continue
+                if host_booked and any(a < start + call and start < b for a, b in host_booked):
+                    continue
+                free[start].append((calls, host_id))
 
-    return [
-        Slot(start=start, end=start + call, host_ids=tuple(host_id for _, host_id in sorted(hosts_free)))
-        for start, hosts_free in sorted(free.items())
-    ]
+    length = timedelta(minutes=call)
+    result = []
+    for start, hosts_free in sorted(free.items()):
+        moment = (EPOCH + timedelta(minutes=start)).replace(tzinfo=UTC)
+        result.append(Slot(start=moment, end=moment + length, host_ids=tuple(h for _, h in sorted(hosts_free))))
+    return result
 
 
 def find_slot(start: datetime, **kwargs) -> Slot | None:

@@ -1,5 +1,6 @@
 """Calls in the admin: the agenda, a request's call, and schedules, under the same rules as requests."""
 
+import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -83,6 +84,8 @@ def test_the_request_shows_its_call_and_staff_move_and_cancel_it_with_history(cl
     force_login_verified(client, coordinator_user)
     inspect = client.get(reverse("consultation_requests:inspect", args=[booking.consultation_id])).content.decode()
     assert "Free consultation call" in inspect and "Move or cancel the call" in inspect
+    page = client.get(call_url(booking)).content.decode()
+    assert describe(booking.start) in page and "Cancel the call" in page and "Move the call" in page
 
     new_time = slots.open_slots()[2]
     response = client.post(call_url(booking), {"action": "move", "consultation_time": new_time.value})
@@ -112,6 +115,9 @@ def test_clinicians_edit_only_their_own_schedule_and_coordinators_every_one(
     assert str(mine) in listing and str(theirs) not in listing
     assert client.get(reverse(edit, args=[mine.pk])).status_code == 200
     assert client.get(reverse(edit, args=[theirs.pk])).status_code in {403, 404, 302}
+    add_form = client.get(reverse("consultation_schedules:add")).content.decode()
+    hosts = re.findall(r'<option value="(\d+)"', add_form.split('name="host"', 1)[1].split("</select>", 1)[0])
+    assert hosts == [str(clinician_user.pk)]
 
     client.logout()
     force_login_verified(client, coordinator_user)
@@ -122,3 +128,12 @@ def test_clinicians_edit_only_their_own_schedule_and_coordinators_every_one(
     response = client.get(reverse("consultation_schedules:index"))
     assert response.status_code in {403, 302}
     assert ConsultationSchedule.objects.count() == 2
+
+
+def test_coordinators_set_the_practice_wide_rules(client, coordinator_user, clinician_user):
+    url = reverse("wagtailsettings:edit", args=["scheduling", "schedulingsettings"])
+    force_login_verified(client, coordinator_user)
+    assert "Call length (minutes)" in client.get(url, follow=True).content.decode()
+    client.logout()
+    force_login_verified(client, clinician_user)
+    assert client.get(url).status_code in {403, 302}

@@ -166,6 +166,9 @@ class ConsultationRequestEditView(RequestDetailMixin, generic.EditView):
             before = Status(form.initial["status"]).label
             audit.record(consultation, user, Action.STATUS_CHANGED,
                          f"Status: {before} → {consultation.get_status_display()}")
+            # Spam never holds a time, also when staff spot it after it was booked.
+            if consultation.status == Status.SPAM and (booking := bookings.active_booking(consultation)):
+                bookings.cancel(booking, actor=user)
         if "assigned_to" in form.changed_data:
             assignee = user_name(consultation.assigned_to)
             detail = f"Assigned to {assignee}"[:200] if assignee else "Unassigned"

@@ -137,3 +137,15 @@ def test_coordinators_set_the_practice_wide_rules(client, coordinator_user, clin
     client.logout()
     force_login_verified(client, clinician_user)
     assert client.get(url).status_code in {403, 302}
+
+
+def test_a_request_marked_as_spam_by_staff_frees_its_time(client, coordinator_user):
+    booking = call(coordinator_user)
+    force_login_verified(client, coordinator_user)
+    response = client.post(reverse("consultation_requests:edit", args=[booking.consultation_id]),
+                           {"status": "spam", "assigned_to": coordinator_user.pk, "follow_up_on": "", "new_note": ""})
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    booking.consultation.refresh_from_db()
+    assert booking.consultation.status == "spam"

@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 
-from . import audit
+from . import audit, bookings
 from .columns import FlagsColumn, ReceivedColumn, StatusColumn
 from .consultations import ConsultationRequest, RequestNote
 from .deadlines import reply_due_on
@@ -61,6 +61,8 @@ class RequestDetailMixin(VisibleRequestsMixin):
             "notes": consultation.notes.select_related("author"),
             "notifications": consultation.notifications.order_by("kind"),
             "events": consultation.events.select_related("actor"),
+            "booking": bookings.active_booking(consultation),
+            "call_url": reverse("consultation_call", args=[consultation.pk]),
         }
 
 
@@ -164,6 +166,9 @@ class ConsultationRequestEditView(RequestDetailMixin, generic.EditView):
             before = Status(form.initial["status"]).label
             audit.record(consultation, user, Action.STATUS_CHANGED,
                          f"Status: {before} → {consultation.get_status_display()}")
+            # Spam never holds a time, also when staff spot it after it was booked.
+            if consultation.status == Status.SPAM and (booking := bookings.active_booking(consultation)):
+                bookings.cancel(booking, actor=user)
         if "assigned_to" in form.changed_data:
             assignee = user_name(consultation.assigned_to)
             detail = f"Assigned to {assignee}"[:200] if assignee else "Unassigned"

@@ -241,6 +241,7 @@ class RequestEvent(models.Model):
         ASSIGNED = "assigned", "Assigned"
         NOTE_ADDED = "note", "Note added"
         NOTIFICATION = "notified", "Notification"
+        CALL = "call", "Consultation call"
 
     consultation = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

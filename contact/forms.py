@@ -17,6 +17,7 @@ from practice_site.directory.choices import LANGUAGES
 from practice_site.pages.models import ClinicianPage, ServicePage
 
 from . import spam
+from .booking_form import ConsultationTimeForm
 from .consultations import ConsultationRequest
 
 NOT_SURE = ""
@@ -131,7 +132,7 @@ def clinician_choices() -> list[tuple[str, str]]:
     return choices
 
 
-class ConsultationRequestForm(forms.ModelForm):
+class ConsultationRequestForm(ConsultationTimeForm, forms.ModelForm):
     name = PlainTextField(
         label="Your name",
         max_length=150,

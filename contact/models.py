@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 
 from practice_site.core.models import BasePage
 
+from . import booking_views
 from .consultations import ConsultationRequest, RequestEvent, RequestNote, RequestNotification
 from .views import consultation_form
 
@@ -60,7 +61,18 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     @path("thank-you/", name="thank_you")
     def thank_you_view(self, request):
-        return self.render(request, template="contact/contact_page_thank_you.html")
+        return self.render(
+            request, template="contact/contact_page_thank_you.html",
+            context_overrides=booking_views.thank_you_context(self, request),
+        )
+
+    @path("call/<str:token>/", name="manage_call")
+    def manage_call_view(self, request, token):
+        return booking_views.manage_call(self, request, token)
+
+    @path("call/<str:token>/calendar/", name="call_calendar")
+    def call_calendar_view(self, request, token):
+        return booking_views.calendar_file(self, request, token)
 
     @property
     def thank_you_url(self) -> str:

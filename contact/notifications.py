@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from practice_site.core.models import PracticeSettings
 
+from . import booking_emails
 from .consultations import ConsultationRequest, RequestNotification
 
 
@@ -33,12 +34,19 @@ def staff_alert(consultation: ConsultationRequest, practice: PracticeSettings) -
     return EmailMessage("A new consultation request is waiting", body, to=recipients)
 
 
+REPLY_PROMISE = "Someone from our intake team will reply within two business days, the way you asked us to."
+
+
 def acknowledgement(consultation: ConsultationRequest, practice: PracticeSettings) -> EmailMessage:
     contact_line = f" If you need us sooner, call {practice.phone}." if practice.phone else ""
+    booking = consultation.bookings.active().first()
+    if booking:
+        next_step = booking_emails.call_paragraphs(booking, practice) + contact_line.strip()
+    else:
+        next_step = REPLY_PROMISE + contact_line
     body = (
         f"Thank you for contacting {practice.practice_name}. We have received your consultation request.\n\n"
-        "Someone from our intake team will reply within two business days, the way you asked us to."
-        f"{contact_line}\n\n"
+        f"{next_step}\n\n"
         f"{practice.crisis_notice}\n\n"
         "If you did not send this request, you can ignore this email.\n"
     )

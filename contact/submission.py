@@ -4,7 +4,7 @@ from functools import partial
 
 from django.db import transaction
 
-from . import notifications, tasks
+from . import bookings, notifications, tasks
 from .consultations import ConsultationRequest, RequestEvent, RequestNotification
 
 
@@ -20,6 +20,9 @@ def store_request(form, *, spam_reason: str) -> ConsultationRequest:
             action=RequestEvent.Action.SUBMITTED,
             detail="Marked as spam by the automatic checks" if spam_reason else "Sent from the website",
         )
+        start = form.cleaned_data.get("consultation_time")
+        # Spam never holds a time; SlotTaken rolls the whole request back, so nothing is half-stored.
+        consultation.held_booking = bookings.hold(consultation, start) if start and not spam_reason else None
         # The rows exist from the start, so staff see "waiting to send" even if queueing fails.
         pending = RequestNotification.objects.bulk_create(
             RequestNotification(consultation=consultation, kind=kind) for kind in notifications.kinds_for(consultation)

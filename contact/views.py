@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 
 from practice_site.core.models import PracticeSettings
 
-from . import rate_limit
+from . import booking_views, bookings, rate_limit
 from .forms import ConsultationRequestForm
 from .submission import store_request
 
@@ -31,13 +31,20 @@ def consultation_form(page, request):
     if not rate_limit.reserve(request):
         return render_form(page, request, form, around, problem="rate_limited", status=429)
     try:
-        store_request(form, spam_reason=form.spam_reason)
+        consultation = store_request(form, spam_reason=form.spam_reason)
+    except bookings.SlotTaken:
+        # Nothing was stored: the person picks another time, or none, and sends again.
+        rate_limit.release(request)
+        form.time_taken()
+        return render_form(page, request, form, around, problem="time_taken", status=409)
     except DatabaseError as error:
         rate_limit.release(request)
         # The type only: the error's text can quote the values being inserted.
         logger.error("A consultation request could not be saved (%s)", type(error).__name__)
         return render_form(page, request, form, around, problem="unavailable", status=503)
-    return redirect(page.thank_you_url)
+    response = redirect(page.thank_you_url)
+    booking_views.remember_booking(response, page, consultation)
+    return response
 
 
 def form_after_csrf_failure(page, request):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("search/", page_views.search, name="search"),
+    path("calendar/", include("practice_site.scheduling.urls")),
 ]
 
 # django.conf.urls.static.static() is a no-op without DEBUG, and the browser tests run with DEBUG off.

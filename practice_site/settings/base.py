@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "practice_site.security",
     "practice_site.core",
     "practice_site.directory",
+    "practice_site.scheduling",
     "practice_site.pages",
     "practice_site.home",
     "practice_site.demo",

@@ -19,6 +19,8 @@ def test_intake_coordinators_see_edit_export_and_triage_every_request():
     assert codenames("Intake coordinators") == {
         "access_admin", "view_consultationrequest", "change_consultationrequest",
         "export_consultationrequest", "triage_consultationrequest",
+        # From scheduling/0002: the practice-wide rules for consultation calls.
+        "change_schedulingsettings",
     }
 
 
@@ -53,4 +55,8 @@ def test_group_migration_is_idempotent_and_reversible():
         assert set(Group.objects.values_list("name", flat=True)) == {"Moderators", "Editors"}
 
         migration.create_groups(apps, schema_editor)
+        # Applied again in order, the later grant to the recreated group follows.
+        importlib.import_module("practice_site.scheduling.migrations.0002_coordinators_set_the_rules").grant(
+            apps, schema_editor
+        )
     assert {name: codenames(name) for name in before} == before

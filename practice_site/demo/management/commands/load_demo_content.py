@@ -4,8 +4,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from blog.models import Topic
-from practice_site.demo import consultation, content
+from practice_site.demo import consultation, content, scheduling
 from practice_site.directory.models import Concern, InsurancePlan
+from practice_site.scheduling.models import ConsultationSchedule
 
 
 def counts() -> dict[str, int]:
@@ -15,6 +16,7 @@ def counts() -> dict[str, int]:
         "topics": Topic.objects.count(),
         "concerns": Concern.objects.count(),
         "insurance plans": InsurancePlan.objects.count(),
+        "consultation schedules": ConsultationSchedule.objects.count(),
     }
 
 
@@ -31,5 +33,7 @@ class Command(BaseCommand):
             # The consultation page hangs under the home page the content loader has just filled.
             self.stdout.write("Loading the consultation page…")
             consultation.load()
+            self.stdout.write("Loading the demo hosts of consultation calls…")
+            scheduling.load()
         added = ", ".join(f"{after - before[name]} {name}" for name, after in counts().items())
         self.stdout.write(self.style.SUCCESS(f"Demo content is in place (added {added})."))

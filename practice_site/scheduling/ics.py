@@ -1,0 +1,57 @@
+"""iCalendar files: one for the person who booked, and each host's private feed.
+
+Calendar providers are third parties, so neither holds anything the person typed: the person's file says
+only who they will talk to (the practice) and its phone number; the staff feed only the request number.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from icalendar import Calendar, Event
+
+from .models import Booking
+
+PRODID = "-//Rooted//Consultation calls//EN"
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _event(booking: Booking, summary: str, description: str) -> Event:
+    event = Event()
+    event.add("uid", f"consultation-call-{booking.pk}@rooted")
+    event.add("dtstamp", booking.changed_at or booking.created_at)
+    event.add("dtstart", booking.start)
+    event.add("dtend", booking.end)
+    event.add("summary", summary)
+    event.add("description", description)
+    return event
+
+
+def booking_file(booking: Booking, practice_name: str, phone: str) -> bytes:
+    """The person's copy: the practice calls them, and its number is there in case they need to call first."""
+    calendar = _calendar(practice_name)
+    description = f"{practice_name} will call you for your free phone consultation."
+    if phone:
+        description += f" To reach us, call {phone}."
+    calendar.add_component(_event(booking, f"Free phone consultation with {practice_name}", description))
+    return calendar.to_ical()
+
+
+def admin_link(booking: Booking) -> str:
+    # By URL name: the request's admin lives in the intake app, which this app must not import.
+    return settings.WAGTAILADMIN_BASE_URL + reverse("consultation_requests:inspect", args=[booking.consultation_id])
+
+
+def staff_feed(bookings, calendar_name: str) -> bytes:
+    calendar = _calendar(calendar_name)
+    for booking in bookings:
+        link = admin_link(booking)
+        event = _event(booking, f"Free consultation — request #{booking.consultation_id}", link)
+        event.add("url", link)
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,237 @@
+"""Who takes free consultation calls and when, and the calls booked with them.
+
+Times are stored as aware datetimes (UTC in PostgreSQL) and the weekly hours as wall-clock times in the
+practice's zone (settings.TIME_ZONE), so "Tuesday 9:00" stays 9:00 across daylight-saving changes.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Orderable
+
+
+@register_setting(icon="date")
+class SchedulingSettings(BaseGenericSetting):
+    """The practice-wide rules every host's open times follow."""
+
+    call_minutes = models.PositiveSmallIntegerField(
+        "call length (minutes)", default=15, help_text="How long each free consultation call is."
+    )
+    gap_minutes = models.PositiveSmallIntegerField(
+        "gap between calls (minutes)", default=0, help_text="Free time kept after each call, for notes."
+    )
+    notice_business_days = models.PositiveSmallIntegerField(
+        "minimum notice (business days)", default=1,
+        help_text="1 means the earliest time offered is on the next business day (Monday to Friday); "
+        "0 allows calls later today.",
+    )
+    horizon_days = models.PositiveSmallIntegerField(
+        "how far ahead (days)", default=21, help_text="Times are offered this many days ahead."
+    )
+    max_calls_per_day = models.PositiveSmallIntegerField(
+        "most calls per person per day", default=6,
+        help_text="Once a host has this many calls on a day, their other times that day are not offered.",
+    )
+
+    panels = [
+        FieldPanel("call_minutes"), FieldPanel("gap_minutes"), FieldPanel("notice_business_days"),
+        FieldPanel("horizon_days"), FieldPanel("max_calls_per_day"),
+    ]
+
+    class Meta:
+        verbose_name = "consultation scheduling"
+
+    def __str__(self):
+        return "Consultation scheduling"
+
+    @property
+    def call_length(self) -> timedelta:
+        return timedelta(minutes=self.call_minutes)
+
+    @property
+    def gap(self) -> timedelta:
+        return timedelta(minutes=self.gap_minutes)
+
+
+class ConsultationScheduleQuerySet(models.QuerySet):
+    def taking_calls(self):
+        return self.filter(takes_calls=True, host__is_active=True)
+
+
+class ConsultationSchedule(ClusterableModel):
+    """One staff member's hours for free consultation calls."""
+
+    host = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_schedule",
+        help_text="The staff member taking the calls.",
+    )
+    takes_calls = models.BooleanField(
+        "taking consultation calls", default=True,
+        help_text="Untick to stop offering this person's times; calls already booked stay as they are.",
+    )
+    clinician_page = models.ForeignKey(
+        "pages.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="For clinicians who take their own calls: people who choose this clinician see these times.",
+    )
+    # Empty while the feed is off; a new value makes every old address stop working.
+    feed_token = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = ConsultationScheduleQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel([FieldPanel("host"), FieldPanel("takes_calls"), FieldPanel("clinician_page")], heading="Host"),
+        InlinePanel(
+            "weekly_hours", heading="Weekly hours", label="Hours",
+            help_text="The times, in Central Time, when this person takes calls each week.",
+        ),
+        InlinePanel(
+            "exceptions", heading="Dated exceptions", label="Exception",
+            help_text="Time off, holidays or extra hours on a given date. Calls already booked in time off are "
+            "flagged for a coordinator to move, never dropped.",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "consultation schedule"
+
+    def __str__(self):
+        name = self.host.get_full_name() or self.host.get_username()
+        return f"Consultation schedule of {name}"
+
+    def reset_feed(self) -> str:
+        self.feed_token = secrets.token_urlsafe(32)
+        self.save(update_fields=["feed_token"])
+        return self.feed_token
+
+    def turn_feed_off(self) -> None:
+        self.feed_token = ""
+        self.save(update_fields=["feed_token"])
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+def _check_window(starts_at, ends_at):
+    if starts_at and ends_at and ends_at <= starts_at:
+        raise ValidationError({"ends_at": "Please choose an end time after the start time."})
+
+
+class WeeklyHours(Orderable):
+    schedule = ParentalKey(ConsultationSchedule, on_delete=models.CASCADE, related_name="weekly_hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    starts_at = models.TimeField("from")
+    ends_at = models.TimeField("until", help_text="The last call ends by this time.")
+
+    panels = [FieldPanel("weekday"), FieldPanel("starts_at"), FieldPanel("ends_at")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "weekly hours"
+        verbose_name_plural = "weekly hours"
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+    def clean(self):
+        _check_window(self.starts_at, self.ends_at)
+
+
+class ScheduleException(Orderable):
+    class Kind(models.TextChoices):
+        TIME_OFF = "off", "Time off (no calls)"
+        EXTRA_HOURS = "extra", "Extra hours"
+
+    schedule = ParentalKey(ConsultationSchedule, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField()
+    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.TIME_OFF)
+    starts_at = models.TimeField("from", null=True, blank=True, help_text="Leave both times empty for the whole day.")
+    ends_at = models.TimeField("until", null=True, blank=True)
+
+    panels = [FieldPanel("date"), FieldPanel("kind"), FieldPanel("starts_at"), FieldPanel("ends_at")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "dated exception"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.date:%Y-%m-%d}"
+
+    def clean(self):
+        if (self.starts_at is None) != (self.ends_at is None):
+            raise ValidationError("Please give both times, or leave both empty for the whole day.")
+        if self.kind == self.Kind.EXTRA_HOURS and self.starts_at is None:
+            raise ValidationError("Extra hours need a start and an end time.")
+        _check_window(self.starts_at, self.ends_at)
+
+
+class BookingQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Booking.Status.BOOKED)
+
+    def upcoming(self, now=None):
+        return self.active().filter(end__gt=now or timezone.now())
+
+    def overlapping(self, start, end):
+        return self.filter(start__lt=end, end__gt=start)
+
+
+class Booking(models.Model):
+    """A free consultation call held for a request. Cancelled and moved calls are kept, for the history."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        MOVED = "moved", "Moved to another time"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Attention(models.TextChoices):
+        NONE = "", "Nothing to do"
+        HOST_UNAVAILABLE = "host", "Host no longer takes calls: reassign"
+        TIME_OFF = "time_off", "Host has time off then: move the call"
+
+    consultation = models.ForeignKey("contact.ConsultationRequest", on_delete=models.CASCADE, related_name="bookings")
+    # SET_NULL, not CASCADE: when a staff account is deleted their calls stay, flagged for reassignment.
+    host = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consultation_bookings"
+    )
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.BOOKED)
+    attention = models.CharField(max_length=10, choices=Attention.choices, blank=True, default=Attention.NONE)
+    created_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            # The guarantee against double-booking: two requests racing for one time cannot both commit.
+            models.UniqueConstraint(
+                fields=["host", "start"], condition=Q(status="booked"), name="one_active_booking_per_host_and_start"
+            ),
+            models.UniqueConstraint(
+                fields=["consultation"], condition=Q(status="booked"), name="one_active_booking_per_consultation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Consultation call for request #{self.consultation_id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.BOOKED

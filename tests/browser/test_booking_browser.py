@@ -1,0 +1,113 @@
+"""A person picking a time for their free call in a real browser."""
+
+from datetime import time
+
+import pytest
+
+from tests.browser.axe import assert_no_axe_violations
+from tests.browser.test_contact_form_browser import choose
+
+
+@pytest.fixture
+def contact_url(site_url, settings):
+    from practice_site.core.models import PracticeSettings
+    from practice_site.demo import consultation as demo_content
+    from tests.factories.scheduling import all_week, make_host
+
+    settings.INTAKE_MIN_SECONDS = 0
+    practice = PracticeSettings.load()
+    practice.phone = "(713) 555-0142"
+    practice.save()
+    demo_content.load()
+    make_host(hours=all_week(time(8), time(18)))
+    return site_url + "/contact/"
+
+
+def fill_the_answers(page):
+    page.get_by_label("Your name").fill("Maya Torres")
+    page.get_by_label("Email address").fill("maya@example.com")
+    page.get_by_label("Phone number").fill("(281) 624-0199")
+    choose(page, "How would you like us to contact you?", "Email")
+    choose(page, "Who is the therapy for?", "Myself")
+    choose(page, "Will you be in Texas during your sessions?", "Yes")
+    choose(page, "How would you like to meet?", "Telehealth (video)")
+    choose(page, "How do you plan to pay?", "Not sure yet")
+    page.get_by_label("Anything you’d like us to know? (optional)").fill("Evenings, please.")
+    page.get_by_label("I have read the notice of privacy practices").check()
+
+
+def pick(page, slot):
+    from contact.booking_form import day_label, time_label
+
+    times = page.get_by_role("group", name="Pick a time for your free 15-minute phone call")
+    times.get_by_role("group", name=day_label(slot.local_start.date())).get_by_label(
+        time_label(slot.local_start), exact=True
+    ).check()
+
+
+def test_a_person_picks_the_second_open_time_and_gets_it_with_a_calendar_file(page, contact_url):
+    from icalendar import Calendar
+
+    from contact.booking_emails import describe
+    from contact.models import ConsultationRequest
+    from practice_site.scheduling import slots
+    from practice_site.scheduling.models import Booking
+
+    page.goto("/contact/")
+    times = page.get_by_role("group", name="Pick a time for your free 15-minute phone call")
+    assert times.get_by_label("None of these work — please contact me instead").is_checked()
+    assert page.get_by_text("Times are in Central Time").is_visible()
+    assert_no_axe_violations(page)
+
+    fill_the_answers(page)
+    second = slots.open_slots()[1]
+    pick(page, second)
+    page.get_by_role("button", name="Send my request").click()
+
+    page.wait_for_url("**/contact/thank-you/")
+    assert page.get_by_role("heading", name="Thank you: your request was sent").is_visible()
+    assert page.get_by_text(describe(second.start)).is_visible()
+    assert_no_axe_violations(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Add the call to your calendar (.ics file)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    content = open(download.path(), "rb").read()
+    (event,) = Calendar.from_ical(content).walk("VEVENT")
+    assert event.decoded("dtstart") == second.start
+    for typed in [b"Maya", b"Torres", b"624-0199", b"Evenings"]:
+        assert typed not in content
+
+    booking = Booking.objects.get()
+    assert (booking.start, booking.status) == (second.start, "booked")
+    assert booking.consultation == ConsultationRequest.objects.get(name="Maya Torres")
+
+
+def test_a_time_taken_meanwhile_is_said_plainly_and_the_answers_stay(page, contact_url):
+    from django.utils import timezone
+
+    from contact.models import ConsultationRequest
+    from practice_site.scheduling import slots
+    from practice_site.scheduling.models import Booking, ConsultationSchedule
+
+    page.goto("/contact/")
+    fill_the_answers(page)
+    first = slots.open_slots()[0]
+    pick(page, first)
+    someone = ConsultationRequest.objects.create(
+        name="Someone Else", preferred_contact="call", therapy_for="self", in_texas=True, session_format="either",
+        payment="not_sure", privacy_notice_accepted_at=timezone.now(),
+    )
+    Booking.objects.create(consultation=someone, host=ConsultationSchedule.objects.get().host, start=first.start,
+                           end=first.end)
+    page.get_by_role("button", name="Send my request").click()
+
+    problem = page.locator("#form-problem")
+    problem.wait_for()
+    assert "That time was just taken — here are the times still open" in problem.inner_text()
+    assert problem.evaluate("element => element === document.activeElement")
+    assert page.get_by_label("Your name").input_value() == "Maya Torres"
+    assert page.get_by_label("Anything you’d like us to know? (optional)").input_value() == "Evenings, please."
+    assert page.get_by_label("None of these work — please contact me instead").is_checked()
+    assert_no_axe_violations(page)
+    assert ConsultationRequest.objects.count() == 1

@@ -330,6 +330,8 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/search/", "/contact/"]
 PAGE_CACHE_INVALIDATED_BY = [
     "core.PracticeSettings",
     "blog.Topic",
+    "directory.Concern",
+    "directory.InsurancePlan",
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "wagtailredirects.Redirect",

@@ -8,10 +8,14 @@ from wagtail.fields import RichTextField
 from practice_site.core.models import BasePage
 
 from .consultations import ConsultationRequest, RequestEvent, RequestNote, RequestNotification
+from .receipts import SpooledRequest, UsedFormToken
 from .views import consultation_form
 
 # Django finds an app's models through this module.
-__all__ = ["ConsultationRequest", "RequestNotification", "RequestNote", "RequestEvent", "ContactPage"]
+__all__ = [
+    "ConsultationRequest", "RequestNotification", "RequestNote", "RequestEvent", "ContactPage", "SpooledRequest",
+    "UsedFormToken",
+]
 
 DEFAULT_WHAT_HAPPENS_NEXT = (
     "<p>One of our intake coordinators will read your request and reply within two business days, "

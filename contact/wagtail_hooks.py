@@ -1,9 +1,12 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from practice_site.outage import DATABASE_AVAILABLE_HOOK, OUTAGE_REQUEST_HOOK
 from practice_site.security.two_factor import TWO_FACTOR_REQUIRED_HOOK
 
+from . import spool
 from .consultations import ConsultationRequest
+from .outage import handle_request_during_outage
 from .panels import ConsultationRequestsPanel
 from .permissions import consultation_request_policy, user_can_see_requests
 from .viewsets import ConsultationRequestViewSet
@@ -25,3 +28,13 @@ def add_consultation_requests_panel(request, panels):
 
 # Consultation requests are health information: whoever could open one signs in with a second factor.
 hooks.register(TWO_FACTOR_REQUIRED_HOOK, user_can_see_requests)
+
+
+# Through a database outage (practice_site.outage): the form still takes requests, into the encrypted spool.
+hooks.register(OUTAGE_REQUEST_HOOK, handle_request_during_outage)
+
+
+@hooks.register(DATABASE_AVAILABLE_HOOK)
+def drain_intake_spool():
+    if spool.waiting():
+        spool.drain()

@@ -73,3 +73,7 @@ TRUSTED_PROXY = flag("TRUSTED_PROXY")
 TRUSTED_PROXY_CLIENT_IP_HEADER = text("TRUSTED_PROXY_CLIENT_IP_HEADER", "X-Forwarded-For")
 # Page cache for anonymous visitors (practice_site.pagecache); off only to measure uncached pages.
 PAGE_CACHE_ENABLED = flag("PAGE_CACHE_ENABLED", default=True)
+# Keeping going through a database outage (practice_site.outage, contact.spool): local folders on this machine.
+LOCAL_STATE_DIR = text("LOCAL_STATE_DIR")
+INTAKE_SPOOL_DIR = text("INTAKE_SPOOL_DIR")
+INTAKE_SPOOL_KEY = text("INTAKE_SPOOL_KEY")

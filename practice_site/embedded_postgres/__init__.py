@@ -65,6 +65,8 @@ def stop(datadir: Path | str) -> bool:
     """Stop the server in ``datadir`` if one runs; return whether one did."""
     datadir = Path(datadir).resolve()
     _servers.pop(datadir, None)
+    # pgserver keeps its own handle per folder too: without this, the next get_server would return the stopped one.
+    PostgresServer._instances.pop(datadir, None)
     if not (datadir / "PG_VERSION").exists():
         return False
     info = PostmasterInfo.read_from_pgdata(datadir)

@@ -18,8 +18,11 @@ from .monitor import DATABASE_ERRORS
 
 
 def database_reachable() -> bool:
+    connection = connections["default"]
     try:
-        connections["default"].ensure_connection()
+        # With CONN_HEALTH_CHECKS, the check Django would make at the first query anyway (once per request).
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
     except DATABASE_ERRORS:
         return False
     return True

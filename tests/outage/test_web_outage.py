@@ -6,6 +6,7 @@ import time
 import pytest
 import requests
 from cryptography.fernet import Fernet, InvalidToken
+from django.http import QueryDict
 
 from contact import spool
 from contact.consultations import ConsultationRequest
@@ -127,8 +128,6 @@ def test_a_corrupted_spool_file_is_reported_and_kept_aside_while_the_others_are_
     folder.mkdir(parents=True)
     (folder / "0-broken.request").write_bytes(b"not a spool file")
     data = {**request_data("Maya Torres"), "form_token": aged_token(60)}
-    from django.http import QueryDict
-
     post = QueryDict(mutable=True)
     for name, value in data.items():
         post.setlist(name, value if isinstance(value, list) else [value])

@@ -31,10 +31,12 @@ logger = logging.getLogger("practice_site.outage")
 LONGEST_BACKOFF_SECONDS = 15
 # A task RUNNING longer than this belongs to a worker that died (an email gives up after 20 seconds).
 ABANDONED_AFTER = timedelta(minutes=10)
+ABANDONED_CHECK_SECONDS = 60
 
 
 class SurvivingWorker(Worker):
     interrupted_task_id = None
+    next_abandoned_check = 0.0
 
     def run(self) -> None:
         logger.info("Worker %s started on queues %s", self.worker_id, ",".join(self.queue_names))
@@ -65,9 +67,11 @@ class SurvivingWorker(Worker):
         if self.interrupted_task_id is not None:
             running.filter(pk=self.interrupted_task_id).update(status="READY")
             self.interrupted_task_id = None
-        abandoned = running.filter(started_at__lt=timezone.now() - ABANDONED_AFTER).update(status="READY")
-        if abandoned:
-            logger.warning("%d task(s) left running by a worker that stopped were queued again", abandoned)
+        if time.monotonic() >= self.next_abandoned_check:
+            abandoned = running.filter(started_at__lt=timezone.now() - ABANDONED_AFTER).update(status="READY")
+            if abandoned:
+                logger.warning("%d task(s) left running by a worker that stopped were queued again", abandoned)
+            self.next_abandoned_check = time.monotonic() + ABANDONED_CHECK_SECONDS
         run_database_available_hooks()
 
     def run_one_ready_task(self):

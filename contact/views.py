@@ -21,9 +21,10 @@ def consultation_form(page, request):
     around = form_surroundings(request)
     if request.method != "POST":
         form = ConsultationRequestForm()
-        # Kept on disk for a database outage: the form then still takes requests (contact/outage.py).
-        outage.remember_page(page, request, form, around["privacy_url"])
-        lastknown.remember_practice(around["practice"])
+        if not getattr(request, "is_preview", False):
+            # Kept on disk for a database outage: the form then still takes requests (contact/outage.py).
+            outage.remember_page(page, request, form, around["privacy_url"])
+            lastknown.remember_practice(around["practice"])
         return render_form(page, request, form, around)
 
     form = ConsultationRequestForm(request.POST)

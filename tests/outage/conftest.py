@@ -57,20 +57,20 @@ def web_server(transactional_db, local_state, tmp_path):
             cwd=ROOT, env=process_environment(local_state), stdout=output, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            requests.get(url + "/static/css/site.css", timeout=10)
-            break
-        except (requests.ConnectionError, requests.Timeout):
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError(log.read_text()) from None
-            time.sleep(0.2)
-    server = type("WebServer", (), {"url": url, "log": log, "process": process})
-    yield server
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                requests.get(url + "/static/css/site.css", timeout=10)
+                break
+            except (requests.ConnectionError, requests.Timeout):
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError(log.read_text()) from None
+                time.sleep(0.2)
+        yield type("WebServer", (), {"url": url, "log": log, "process": process})
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 @contextmanager

@@ -53,14 +53,16 @@ def worker(local_state, smtp_server, tmp_path):
             cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT,
         )
     process.log = log
-    deadline = time.monotonic() + 60
-    while "started on queues" not in log.read_text():
-        assert process.poll() is None, log.read_text()
-        assert time.monotonic() < deadline, log.read_text()
-        time.sleep(0.2)
-    yield process
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        deadline = time.monotonic() + 60
+        while "started on queues" not in log.read_text():
+            assert process.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def test_the_worker_lives_through_an_outage_and_then_sends_what_was_queued_before_it(worker, smtp_server, settings):

@@ -281,11 +281,15 @@ class ConsultationRequestForm(ConsultationTimeForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Evaluated once, so re-showing the form after a failed save needs no database.
-        self.fields["service"].choices = service_choices()
-        self.fields["preferred_clinician"].choices = clinician_choices()
+        self.load_choices()
         if not self.is_bound:
             self.initial.setdefault("form_token", spam.issue_form_token())
+
+    def load_choices(self) -> None:
+        """Choices that come from the database, evaluated once, so re-showing the form after a failed save needs
+        none. During an outage the form takes them from a last-known copy instead (contact/outage.py)."""
+        self.fields["service"].choices = service_choices()
+        self.fields["preferred_clinician"].choices = clinician_choices()
 
     @property
     def has_expired(self) -> bool:

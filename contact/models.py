@@ -9,10 +9,14 @@ from practice_site.core.models import BasePage
 
 from . import booking_views
 from .consultations import ConsultationRequest, RequestEvent, RequestNote, RequestNotification
+from .receipts import SpooledRequest, UsedFormToken
 from .views import consultation_form
 
 # Django finds an app's models through this module.
-__all__ = ["ConsultationRequest", "RequestNotification", "RequestNote", "RequestEvent", "ContactPage"]
+__all__ = [
+    "ConsultationRequest", "RequestNotification", "RequestNote", "RequestEvent", "ContactPage", "SpooledRequest",
+    "UsedFormToken",
+]
 
 DEFAULT_WHAT_HAPPENS_NEXT = (
     "<p>One of our intake coordinators will read your request and reply within two business days, "

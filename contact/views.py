@@ -7,8 +7,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from practice_site.core.models import PracticeSettings
+from practice_site.outage import lastknown
 
-from . import booking_views, bookings, rate_limit
+from . import booking_views, bookings, outage, rate_limit
 from .forms import ConsultationRequestForm
 from .submission import store_request
 
@@ -19,7 +20,12 @@ def consultation_form(page, request):
     # Loaded up front: if the database fails mid-request, the phone number is still at hand.
     around = form_surroundings(request)
     if request.method != "POST":
-        return render_form(page, request, ConsultationRequestForm(), around)
+        form = ConsultationRequestForm()
+        if not getattr(request, "is_preview", False):
+            # Kept on disk for a database outage: the form then still takes requests (contact/outage.py).
+            outage.remember_page(page, request, form, around["privacy_url"])
+            lastknown.remember_practice(around["practice"])
+        return render_form(page, request, form, around)
 
     form = ConsultationRequestForm(request.POST)
     if not form.is_valid():

@@ -3,11 +3,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from practice_site.outage import DATABASE_AVAILABLE_HOOK, OUTAGE_REQUEST_HOOK
 from practice_site.scheduling.models import ConsultationSchedule
 from practice_site.security.two_factor import TWO_FACTOR_REQUIRED_HOOK
 
+from . import spool
 from .booking_admin import AgendaView, ConsultationScheduleViewSet, RequestCallView, schedule_policy
 from .consultations import ConsultationRequest
+from .outage import handle_request_during_outage
 from .panels import ConsultationRequestsPanel
 from .permissions import consultation_request_policy, user_can_see_requests
 from .viewsets import ConsultationRequestViewSet
@@ -53,3 +56,13 @@ class AgendaMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_agenda_menu_item():
     return AgendaMenuItem("Consultation calls", reverse("consultation_agenda"), icon_name="date", order=155)
+
+
+# Through a database outage (practice_site.outage): the form still takes requests, into the encrypted spool.
+hooks.register(OUTAGE_REQUEST_HOOK, handle_request_during_outage)
+
+
+@hooks.register(DATABASE_AVAILABLE_HOOK)
+def drain_intake_spool():
+    if spool.waiting():
+        spool.drain()

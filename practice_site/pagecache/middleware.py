@@ -23,7 +23,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.csp import CSP
 
-from . import compression, version
+from . import compression, copies, version
 
 CSP_HEADERS = (str(CSP.HEADER_ENFORCE), str(CSP.HEADER_REPORT_ONLY))
 # Set on every response built here, from the chosen variant; never copied from a stored one.
@@ -147,6 +147,7 @@ class PageCacheMiddleware:
             current_version = version.current(found)
             entry = found.get(f"{key}:{coding}")
             if entry and entry["version"] == current_version:
+                copies.keep({f"{key}:{coding}": entry}, current_version)
                 return from_entry(entry, coding, "hit")
 
         response = self.get_response(request)
@@ -156,10 +157,22 @@ class PageCacheMiddleware:
             # Only a GET is kept: a view may answer HEAD without its body.
             if current_version is not None and request.method == "GET":
                 kept = variants(response, current_version)
-                version.page_cache().set_many(
-                    {f"{key}:{name}": entry for name, entry in kept.items()}, timeout=settings.PAGE_CACHE_TIMEOUT
-                )
+                entries = {f"{key}:{name}": entry for name, entry in kept.items()}
+                version.page_cache().set_many(entries, timeout=settings.PAGE_CACHE_TIMEOUT)
+                copies.keep(entries, current_version)
                 return from_entry(kept[coding], coding, "miss")
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return compressed(request, response)
+
+
+def copy_response(request):
+    """This page from the local copies (see copies.py), for when the database is unreachable; None without one."""
+    key = cache_key(request)
+    if key is None or not settings.PAGE_CACHE_ENABLED:
+        return None
+    found = copies.find(key, compression.negotiate(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    if found is None:
+        return None
+    entry, coding = found
+    return from_entry(entry, coding, "copy")

@@ -391,3 +391,37 @@ if env.FRONTEND_CACHE_BACKEND:
     WAGTAILFRONTENDCACHE["cdn"] = _FRONTEND_CACHE_BACKENDS[env.FRONTEND_CACHE_BACKEND]
     if env.FRONTEND_CACHE_HOSTNAMES:
         WAGTAILFRONTENDCACHE["cdn"]["HOSTNAMES"] = env.FRONTEND_CACHE_HOSTNAMES
+
+# Through a database outage (practice_site.outage): a last-known copy of the practice's details and a local copy of
+# recently served cached pages live in LOCAL_STATE_DIR; consultation requests sent meanwhile wait, encrypted, in
+# INTAKE_SPOOL_DIR. Both are local to each machine (each drains its own spool) and must be writable by the web
+# server and the worker.
+INSTALLED_APPS += ["practice_site.outage"]
+# Before the page cache, whose table is in PostgreSQL too.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("practice_site.pagecache.middleware.PageCacheMiddleware"),
+    "practice_site.outage.middleware.OutageMiddleware",
+)
+# Before the CSRF check reads the body: refuses a large multipart body sent to the consultation form.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "contact.middleware.IntakeBodyLimitMiddleware"
+)
+LOCAL_STATE_DIR = Path(env.LOCAL_STATE_DIR or BASE_DIR / ".data" / "local")
+INTAKE_SPOOL_DIR = Path(env.INTAKE_SPOOL_DIR or LOCAL_STATE_DIR / "intake-spool")
+# Empty: derived from SECRET_KEY (and SECRET_KEY_FALLBACKS, so rotating it still opens older spool files).
+INTAKE_SPOOL_KEY = env.INTAKE_SPOOL_KEY
+# The consultation form has no file field: a multipart body larger than this is refused with a kind page.
+INTAKE_MAX_MULTIPART_BYTES = 256 * 1024
+OUTAGE_RETRY_AFTER_SECONDS = 30
+PAGE_COPY_ALIAS = "page_copies"
+CACHES[PAGE_COPY_ALIAS] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": str(LOCAL_STATE_DIR / "page-copies"),
+    "TIMEOUT": 60 * 60 * 24 * 7,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+# A connection attempt to an unreachable server gives up quickly, so an outage page is not a hanging page.
+if "default" in DATABASES:
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+LOGGING["filters"] = {"database_outage": {"()": "practice_site.outage.monitor.OutageLogFilter"}}
+LOGGING["handlers"]["stdout"]["filters"] = ["database_outage"]

@@ -1,11 +1,12 @@
 """Tests: real PostgreSQL (embedded, throwaway unless DATABASE_URL is set)."""
 
 import tempfile
+from pathlib import Path
 
 from ..embedded_postgres import database_settings
 from . import env
 from .base import *  # noqa: F403
-from .base import BACKGROUND_QUEUE, DATABASES
+from .base import BACKGROUND_QUEUE, CACHES, DATABASES, PAGE_COPY_ALIAS
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -45,3 +46,8 @@ SERVE_MEDIA = True
 # Most tests change content inside a transaction that is rolled back, so publishing never commits and
 # the content version never changes: they see fresh renders. tests/pagecache switches the cache on.
 PAGE_CACHE_ENABLED = False
+
+# Local outage state in a throwaway folder (a test's second process is given the same one).
+LOCAL_STATE_DIR = Path(env.LOCAL_STATE_DIR or tempfile.mkdtemp(prefix="rooted-test-local-"))
+INTAKE_SPOOL_DIR = Path(env.INTAKE_SPOOL_DIR or LOCAL_STATE_DIR / "intake-spool")
+CACHES[PAGE_COPY_ALIAS]["LOCATION"] = str(LOCAL_STATE_DIR / "page-copies")

@@ -9,7 +9,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories.users import PASSWORD, SuperuserFactory, UserFactory, coordinator, editor
-from tests.security.helpers import current_code, enrol, let_throttle_pass
+from tests.security.helpers import current_code, enrol, force_login_verified, let_throttle_pass
 
 pytestmark = pytest.mark.django_db
 
@@ -343,3 +343,12 @@ def test_signing_out_from_the_code_step_ends_the_session(client):
     assert 'action="/admin/logout/"' in page.text
     client.post("/admin/logout/")
     assert "_auth_user_id" not in client.session
+
+
+def test_the_user_bar_shows_on_public_pages_only_once_the_second_factor_is_passed(client, home_page):
+    superuser = SuperuserFactory()
+    client.force_login(superuser)
+    assert "wagtail-userbar" not in client.get("/").content.decode()
+
+    force_login_verified(client, superuser)
+    assert "wagtail-userbar" in client.get("/").content.decode()

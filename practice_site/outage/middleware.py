@@ -1,0 +1,81 @@
+"""Answers every request the database cannot serve: an app's own outage handling, a page copy, or a calm 503.
+
+Placed before the page cache (its table is in PostgreSQL too). Checking the connection first costs nothing in
+the normal case, as every request opens or reuses it anyway; an unreachable server fails fast (connect_timeout).
+"""
+
+from django.conf import settings
+from django.db import connections
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from django.utils.csp import CSP, build_policy
+from wagtail import hooks
+
+from practice_site.pagecache.middleware import copy_response
+
+from . import DATABASE_AVAILABLE_HOOK, OUTAGE_REQUEST_HOOK, lastknown, monitor
+from .monitor import DATABASE_ERRORS
+
+
+def database_reachable() -> bool:
+    connection = connections["default"]
+    try:
+        # With CONN_HEALTH_CHECKS, the check Django would make at the first query anyway (once per request).
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
+    except DATABASE_ERRORS:
+        return False
+    return True
+
+
+def run_database_available_hooks() -> None:
+    for hook in hooks.get_hooks(DATABASE_AVAILABLE_HOOK):
+        hook()
+
+
+def unavailable_page(request):
+    response = render(request, "outage/unavailable.html", {"practice": lastknown.practice()}, status=503)
+    response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+def during_outage(request, *, copies_allowed=True):
+    monitor.database_down()
+    response = None
+    for hook in hooks.get_hooks(OUTAGE_REQUEST_HOOK):
+        response = hook(request)
+        if response is not None:
+            break
+    if response is None and copies_allowed:
+        response = copy_response(request)
+    if response is None:
+        response = unavailable_page(request)
+    # The CSP middleware sits further in and never sees these; the pages need no nonce.
+    response.headers.setdefault(str(CSP.HEADER_ENFORCE), build_policy(settings.SECURE_CSP))
+    response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+    # Django would log each 503 as an error: the outage is reported once a minute instead.
+    response._has_been_logged = True
+    return response
+
+
+class OutageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not database_reachable():
+            return during_outage(request)
+        monitor.database_up()
+        try:
+            run_database_available_hooks()
+        except DATABASE_ERRORS:
+            return during_outage(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """The database went away while this request was being handled."""
+        if isinstance(exception, DATABASE_ERRORS):
+            # Middleware further in may still store a 200 in the page cache: only the 503 page here.
+            return during_outage(request, copies_allowed=False)
+        return None

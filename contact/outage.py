@@ -61,6 +61,11 @@ class OfflineConsultationRequestForm(ConsultationRequestForm):
             if name in self.fields:
                 self.fields[name].choices = [tuple(choice) for choice in choices]
 
+    def load_times(self) -> None:
+        # Open call times live in the database: the request is kept without one, and staff call back as before.
+        self.open_slots = []
+        self.fields.pop("consultation_time", None)
+
 
 def csrf_rejection(request):
     """Django's CSRF check, which runs further in than this answer is given."""

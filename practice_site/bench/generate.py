@@ -13,6 +13,9 @@ from datetime import timedelta
 
 import django
 
+# Not a cycle: the functions below import models only after __main__ has called django.setup()
+# with the bench's own settings, which module-level imports would precede.
+
 BATCH = 1000
 SURNAMES = ["Smith", "Garcia", "Nguyen", "Johnson", "Patel", "Williams", "Brown", "Lopez", "Kim", "Okafor"]
 GIVEN = ["Maya", "Sam", "Alex", "Jordan", "Priya", "Luis", "Avery", "Taylor", "Noor", "Chris"]

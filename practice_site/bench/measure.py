@@ -11,6 +11,9 @@ import time
 
 import django
 
+# Not a cycle: the functions below import models only after __main__ has called django.setup()
+# with the bench's own settings, which module-level imports would precede.
+
 STAFF_URLS = {
     "list": "/admin/consultation-requests/",
     "search": "/admin/consultation-requests/?q=smith",

@@ -7,6 +7,7 @@ class OutageConfig(AppConfig):
     verbose_name = "Database outages"
 
     def ready(self):
+        # Not a cycle: models can be imported only once the app registry is ready.
         from django.db.models.signals import post_migrate, post_save
 
         from practice_site.core.models import PracticeSettings

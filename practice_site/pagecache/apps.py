@@ -7,6 +7,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
+        # Not a cycle: the signal handlers import models, which exist only once the app registry is ready.
         from . import signals
 
         signals.connect()

@@ -9,9 +9,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.db import connections
 from playwright.sync_api import sync_playwright
 from wagtail.models import Site
+
+from practice_site.core.models import PracticeSettings
+from practice_site.demo import consultation as demo_content
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -73,3 +77,18 @@ def page(browser, site_url):
     tab.on("console", lambda message: tab.console_messages.append(message))
     yield tab
     context.close()
+
+
+@pytest.fixture
+def contact_url(site_url, settings):
+    """The demo consultation page, with the practice's phone number set."""
+    # People fill this in faster than a person could only in tests.
+    settings.INTAKE_MIN_SECONDS = 0
+    # Every browser test sends from 127.0.0.1, and the cache table outlives each test's database flush: each test
+    # starts with its own rate-limit window.
+    cache.clear()
+    practice = PracticeSettings.load()
+    practice.phone = "(713) 555-0142"
+    practice.save()
+    demo_content.load()
+    return site_url + "/contact/"

@@ -3,42 +3,27 @@
 from datetime import time
 
 import pytest
+from django.utils import timezone
+from icalendar import Calendar
 
+from contact.booking_emails import describe
+from contact.booking_form import day_label, time_label
+from contact.models import ConsultationRequest
+from practice_site.scheduling import slots
+from practice_site.scheduling.models import Booking, ConsultationSchedule
 from tests.browser.axe import assert_no_axe_violations
-from tests.browser.test_contact_form_browser import choose
+from tests.browser.consultation_form import fill_the_required_answers
+from tests.factories.scheduling import all_week, make_host
 
 
 @pytest.fixture
-def contact_url(site_url, settings):
-    from practice_site.core.models import PracticeSettings
-    from practice_site.demo import consultation as demo_content
-    from tests.factories.scheduling import all_week, make_host
-
-    settings.INTAKE_MIN_SECONDS = 0
-    practice = PracticeSettings.load()
-    practice.phone = "(713) 555-0142"
-    practice.save()
-    demo_content.load()
+def contact_url(contact_url):
+    """The consultation page with one host taking calls all week."""
     make_host(hours=all_week(time(8), time(18)))
-    return site_url + "/contact/"
-
-
-def fill_the_answers(page):
-    page.get_by_label("Your name").fill("Maya Torres")
-    page.get_by_label("Email address").fill("maya@example.com")
-    page.get_by_label("Phone number").fill("(281) 624-0199")
-    choose(page, "How would you like us to contact you?", "Email")
-    choose(page, "Who is the therapy for?", "Myself")
-    choose(page, "Will you be in Texas during your sessions?", "Yes")
-    choose(page, "How would you like to meet?", "Telehealth (video)")
-    choose(page, "How do you plan to pay?", "Not sure yet")
-    page.get_by_label("Anything you’d like us to know? (optional)").fill("Evenings, please.")
-    page.get_by_label("I have read the notice of privacy practices").check()
+    return contact_url
 
 
 def pick(page, slot):
-    from contact.booking_form import day_label, time_label
-
     times = page.get_by_role("group", name="Pick a time for your free 15-minute phone call")
     times.get_by_role("group", name=day_label(slot.local_start.date())).get_by_label(
         time_label(slot.local_start), exact=True
@@ -46,20 +31,13 @@ def pick(page, slot):
 
 
 def test_a_person_picks_the_second_open_time_and_gets_it_with_a_calendar_file(page, contact_url):
-    from icalendar import Calendar
-
-    from contact.booking_emails import describe
-    from contact.models import ConsultationRequest
-    from practice_site.scheduling import slots
-    from practice_site.scheduling.models import Booking
-
     page.goto("/contact/")
     times = page.get_by_role("group", name="Pick a time for your free 15-minute phone call")
     assert times.get_by_label("None of these work — please contact me instead").is_checked()
     assert page.get_by_text("Times are in Central Time").is_visible()
     assert_no_axe_violations(page)
 
-    fill_the_answers(page)
+    fill_the_required_answers(page, phone="(281) 624-0199")
     second = slots.open_slots()[1]
     pick(page, second)
     page.get_by_role("button", name="Send my request").click()
@@ -84,14 +62,8 @@ def test_a_person_picks_the_second_open_time_and_gets_it_with_a_calendar_file(pa
 
 
 def test_a_time_taken_meanwhile_is_said_plainly_and_the_answers_stay(page, contact_url):
-    from django.utils import timezone
-
-    from contact.models import ConsultationRequest
-    from practice_site.scheduling import slots
-    from practice_site.scheduling.models import Booking, ConsultationSchedule
-
     page.goto("/contact/")
-    fill_the_answers(page)
+    fill_the_required_answers(page, phone="(281) 624-0199")
     first = slots.open_slots()[0]
     pick(page, first)
     someone = ConsultationRequest.objects.create(

@@ -6,32 +6,12 @@ import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
 
-import pytest
-
+from contact.models import ConsultationRequest
 from tests.browser.axe import assert_no_axe_violations
-
-
-@pytest.fixture
-def contact_url(site_url, settings):
-    from practice_site.core.models import PracticeSettings
-    from practice_site.demo import consultation as demo_content
-
-    # People fill this in faster than a person could only in tests.
-    settings.INTAKE_MIN_SECONDS = 0
-    practice = PracticeSettings.load()
-    practice.phone = "(713) 555-0142"
-    practice.save()
-    demo_content.load()
-    return site_url + "/contact/"
-
-
-def choose(page, group, option):
-    page.get_by_role("group", name=group).get_by_label(option, exact=True).check()
+from tests.browser.consultation_form import choose, fill_the_required_answers
 
 
 def test_a_person_fills_the_form_by_its_labels_and_lands_on_the_thank_you_page(page, contact_url):
-    from contact.models import ConsultationRequest
-
     page.goto("/contact/")
     assert page.get_by_role("heading", name="This form is not for emergencies").is_visible()
     assert_no_axe_violations(page)
@@ -102,18 +82,6 @@ def test_errors_are_summarised_linked_and_announced_and_axe_finds_nothing(page, 
     assert page.evaluate("document.activeElement.id") == "id_phone"
 
 
-def _fill_the_required_answers(page):
-    page.get_by_label("Your name").fill("Maya Torres")
-    page.get_by_label("Email address").fill("maya@example.com")
-    choose(page, "How would you like us to contact you?", "Email")
-    choose(page, "Who is the therapy for?", "Myself")
-    choose(page, "Will you be in Texas during your sessions?", "Yes")
-    choose(page, "How would you like to meet?", "Telehealth (video)")
-    choose(page, "How do you plan to pay?", "Not sure yet")
-    page.get_by_label("Anything you’d like us to know? (optional)").fill("Evenings, please.")
-    page.get_by_label("I have read the notice of privacy practices").check()
-
-
 def _assert_shown_again_with_answers_and_message(page, message):
     problem = page.locator("#form-problem")
     assert problem.is_visible()
@@ -127,10 +95,8 @@ def _assert_shown_again_with_answers_and_message(page, message):
 
 
 def test_a_form_left_open_too_long_comes_back_as_typed_and_sends_on_the_second_press(page, contact_url, settings):
-    from contact.models import ConsultationRequest
-
     page.goto("/contact/")
-    _fill_the_required_answers(page)
+    fill_the_required_answers(page)
     settings.INTAKE_MAX_FORM_AGE = -1  # every form counts as left open too long
     page.get_by_role("button", name="Send my request").click()
 
@@ -145,10 +111,8 @@ def test_a_form_left_open_too_long_comes_back_as_typed_and_sends_on_the_second_p
 
 
 def test_without_the_csrf_cookie_the_form_comes_back_as_typed_and_sends_on_the_second_press(page, contact_url):
-    from contact.models import ConsultationRequest
-
     page.goto("/contact/")
-    _fill_the_required_answers(page)
+    fill_the_required_answers(page)
     page.context.clear_cookies()  # as if cookies were blocked, or the cookie had gone
     page.get_by_role("button", name="Send my request").click()
 
@@ -192,8 +156,6 @@ def _send_one_request(url: str, number: int, statuses: list, lock: threading.Loc
 
 
 def test_fifty_requests_sent_at_once_give_exactly_fifty_rows(contact_url, settings):
-    from contact.models import ConsultationRequest
-
     settings.INTAKE_RATE_LIMIT = 1000
     statuses, lock = [], threading.Lock()
     threads = [

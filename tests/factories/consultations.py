@@ -30,3 +30,28 @@ class ConsultationRequestFactory(factory.django.DjangoModelFactory):
         consultation = cls(received_at=moment, **kwargs)
         ConsultationRequest.objects.filter(pk=consultation.pk).update(updated_at=moment)
         return consultation
+
+
+def form_answers(**changes) -> dict:
+    """A complete consultation request as the form posts it (add a form token to send it)."""
+    return {
+        "name": "Maya Torres",
+        "preferred_name": "Maya",
+        "pronouns": "she/her",
+        "email": "maya.torres@Example.COM",
+        "phone": "(281) 624-0199",
+        "preferred_contact": "email",
+        "voicemail_ok": "on",
+        "therapy_for": "self",
+        "in_texas": "yes",
+        "service": "",
+        "preferred_clinician": "",
+        "session_format": "telehealth",
+        "available_days": ["tue", "thu"],
+        "available_times": ["evening"],
+        "payment": "self_pay",
+        "message": "Evenings work best for me.",
+        "privacy_notice": "on",
+        "leave_this_empty": "",
+        **changes,
+    }

@@ -6,6 +6,7 @@ from django.core import signing
 from contact import spam
 from practice_site.core.models import PracticeSettings
 from practice_site.demo import consultation as demo_content
+from tests.factories.consultations import form_answers
 
 
 @pytest.fixture
@@ -25,24 +26,4 @@ def aged_token(seconds: float) -> str:
 @pytest.fixture
 def valid_data():
     """A complete request, as a person would send it after a minute with the form."""
-    return {
-        "name": "Maya Torres",
-        "preferred_name": "Maya",
-        "pronouns": "she/her",
-        "email": "maya.torres@Example.COM",
-        "phone": "(281) 624-0199",
-        "preferred_contact": "email",
-        "voicemail_ok": "on",
-        "therapy_for": "self",
-        "in_texas": "yes",
-        "service": "",
-        "preferred_clinician": "",
-        "session_format": "telehealth",
-        "available_days": ["tue", "thu"],
-        "available_times": ["evening"],
-        "payment": "self_pay",
-        "message": "Evenings work best for me.",
-        "privacy_notice": "on",
-        "leave_this_empty": "",
-        "form_token": aged_token(60),
-    }
+    return form_answers(form_token=aged_token(60))

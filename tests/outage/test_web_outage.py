@@ -13,6 +13,7 @@ from contact.consultations import ConsultationRequest
 from contact.receipts import SpooledRequest
 from practice_site.core.models import PracticeSettings
 from practice_site.demo import consultation as demo_consultation
+from tests.factories.consultations import form_answers
 from tests.intake.conftest import aged_token
 
 from .conftest import database_stopped
@@ -32,26 +33,7 @@ def site(local_state):
 
 
 def request_data(name: str) -> dict:
-    return {
-        "name": name,
-        "preferred_name": "Maya",
-        "pronouns": "she/her",
-        "email": "maya.torres@example.com",
-        "phone": "(281) 624-0199",
-        "preferred_contact": "email",
-        "voicemail_ok": "on",
-        "therapy_for": "self",
-        "in_texas": "yes",
-        "service": "",
-        "preferred_clinician": "",
-        "session_format": "telehealth",
-        "available_days": ["tue", "thu"],
-        "available_times": ["evening"],
-        "payment": "self_pay",
-        "message": "Evenings work best for me.",
-        "privacy_notice": "on",
-        "leave_this_empty": "",
-    }
+    return form_answers(name=name, email="maya.torres@example.com")
 
 
 def open_form(browser: requests.Session, url: str) -> dict:

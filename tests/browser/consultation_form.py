@@ -1,0 +1,19 @@
+"""Filling the consultation form by its labels, as a person would."""
+
+
+def choose(page, group, option):
+    page.get_by_role("group", name=group).get_by_label(option, exact=True).check()
+
+
+def fill_the_required_answers(page, *, phone=""):
+    page.get_by_label("Your name").fill("Maya Torres")
+    page.get_by_label("Email address").fill("maya@example.com")
+    if phone:
+        page.get_by_label("Phone number").fill(phone)
+    choose(page, "How would you like us to contact you?", "Email")
+    choose(page, "Who is the therapy for?", "Myself")
+    choose(page, "Will you be in Texas during your sessions?", "Yes")
+    choose(page, "How would you like to meet?", "Telehealth (video)")
+    choose(page, "How do you plan to pay?", "Not sure yet")
+    page.get_by_label("Anything you’d like us to know? (optional)").fill("Evenings, please.")
+    page.get_by_label("I have read the notice of privacy practices").check()

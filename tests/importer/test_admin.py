@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from blog.models import ArticlePage
 from practice_site.importer.models import PendingUpload
-from tests.user_factories import UserFactory
+from tests.factories.users import UserFactory
 
 from .conftest import FIXTURES, database_state
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage
-from tests.user_factories import SuperuserFactory
+from tests.factories.users import SuperuserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

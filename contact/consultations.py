@@ -1,9 +1,9 @@
 """Consultation requests and their notes, emails and history: health information, so only what intake staff
 need is stored."""
 
-from django.conf import settings
 import re
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -13,7 +13,6 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 
 from .deadlines import reply_overdue_before, spam_review_since, start_of
-
 
 # What staff search by name and email is read from, as words. The "@" becomes a space so the mailbox and
 # the domain are words of their own ("example.net" finds sam@example.net). The GIN index below is built on

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -56,7 +57,11 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def topics(self):
         """Topics with at least one article a visitor can read."""
-        return Topic.objects.filter(articles__in=self.articles().values("pk")).distinct()
+        # A semi-join on the link table: no DISTINCT over topic rows, one index probe per topic.
+        links = ArticlePage.topics.through.objects.filter(
+            topic=OuterRef("pk"), articlepage__in=ArticlePage.objects.visible().child_of(self).values("pk")
+        )
+        return Topic.objects.filter(Exists(links))
 
     def paginate(self, request, articles):
         try:
@@ -157,18 +162,24 @@ class ArticlePage(BasePage):
         return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
 
     def related_articles(self):
-        """Hand-picked articles first, then the newest that share a topic; never drafts or private pages."""
-        listed = ArticlePage.objects.listed().exclude(pk=self.pk)
-        picked = list(listed.filter(related_from__page=self).order_by("related_from__sort_order"))
-        remaining = RELATED_ARTICLE_COUNT - len(picked)
-        if remaining <= 0:
-            return picked[:RELATED_ARTICLE_COUNT]
-        same_topic = (
-            listed.filter(topics__in=self.topics.all())
-            .exclude(pk__in=[article.pk for article in picked])
-            .distinct()[:remaining]
+        """Hand-picked articles first, then the newest that share a topic; never drafts or private pages.
+
+        One query: the picked ones sort first by their order; the rest is a semi-join on the topic links,
+        so no DISTINCT over the wide article rows and PostgreSQL can stop after the first few.
+        """
+        picked_order = ArticleRelatedLink.objects.filter(page=self, article=OuterRef("pk")).values("sort_order")[:1]
+        shares_topic = ArticlePage.topics.through.objects.filter(
+            articlepage=OuterRef("pk"),
+            topic__in=ArticlePage.topics.through.objects.filter(articlepage=self.pk).values("topic"),
         )
-        return picked + list(same_topic)
+        related = (
+            ArticlePage.objects.listed()
+            .exclude(pk=self.pk)
+            .alias(picked_order=Subquery(picked_order))
+            .filter(Exists(picked_order) | Exists(shares_topic))
+            .order_by(F("picked_order").asc(nulls_last=True), "-first_published_at", "-pk")
+        )
+        return list(related[:RELATED_ARTICLE_COUNT])
 
 
 class ArticleRelatedLink(Orderable):

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -164,22 +164,28 @@ class ArticlePage(BasePage):
     def related_articles(self):
         """Hand-picked articles first, then the newest that share a topic; never drafts or private pages.
 
-        One query: the picked ones sort first by their order; the rest is a semi-join on the topic links,
-        so no DISTINCT over the wide article rows and PostgreSQL can stop after the first few.
+        The newest sharing a topic are a semi-join on the topic links with a LIMIT, so no DISTINCT over
+        the wide article rows and PostgreSQL stops after the first few; both sets come in one listing query.
         """
-        picked_order = ArticleRelatedLink.objects.filter(page=self, article=OuterRef("pk")).values("sort_order")[:1]
+        picked = list(self.related_links.order_by("sort_order").values_list("article_id", flat=True))
         shares_topic = ArticlePage.topics.through.objects.filter(
             articlepage=OuterRef("pk"),
             topic__in=ArticlePage.topics.through.objects.filter(articlepage=self.pk).values("topic"),
         )
-        related = (
+        newest_sharing = (
+            ArticlePage.objects.visible()
+            .exclude(pk__in=[self.pk, *picked])
+            .filter(Exists(shares_topic))
+            .order_by("-first_published_at", "-pk")
+            .values("pk")[:RELATED_ARTICLE_COUNT]
+        )
+        related = list(
             ArticlePage.objects.listed()
             .exclude(pk=self.pk)
-            .alias(picked_order=Subquery(picked_order))
-            .filter(Exists(picked_order) | Exists(shares_topic))
-            .order_by(F("picked_order").asc(nulls_last=True), "-first_published_at", "-pk")
+            .filter(Q(pk__in=picked) | Q(pk__in=Subquery(newest_sharing)))
         )
-        return list(related[:RELATED_ARTICLE_COUNT])
+        hand_picked = sorted((article for article in related if article.pk in picked), key=lambda a: picked.index(a.pk))
+        return (hand_picked + [article for article in related if article.pk not in picked])[:RELATED_ARTICLE_COUNT]
 
 
 class ArticleRelatedLink(Orderable):

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -56,7 +57,11 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def topics(self):
         """Topics with at least one article a visitor can read."""
-        return Topic.objects.filter(articles__in=self.articles().values("pk")).distinct()
+        # A semi-join on the link table: no DISTINCT over topic rows, one index probe per topic.
+        links = ArticlePage.topics.through.objects.filter(
+            topic=OuterRef("pk"), articlepage__in=ArticlePage.objects.visible().child_of(self).values("pk")
+        )
+        return Topic.objects.filter(Exists(links))
 
     def get_cached_paths(self):
         """Every listing this index serves, so that a CDN purge after publishing an article reaches them all."""
@@ -161,18 +166,30 @@ class ArticlePage(BasePage):
         return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
 
     def related_articles(self):
-        """Hand-picked articles first, then the newest that share a topic; never drafts or private pages."""
-        listed = ArticlePage.objects.listed().exclude(pk=self.pk)
-        picked = list(listed.filter(related_from__page=self).order_by("related_from__sort_order"))
-        remaining = RELATED_ARTICLE_COUNT - len(picked)
-        if remaining <= 0:
-            return picked[:RELATED_ARTICLE_COUNT]
-        same_topic = (
-            listed.filter(topics__in=self.topics.all())
-            .exclude(pk__in=[article.pk for article in picked])
-            .distinct()[:remaining]
+        """Hand-picked articles first, then the newest that share a topic; never drafts or private pages.
+
+        The newest sharing a topic are a semi-join on the topic links with a LIMIT, so no DISTINCT over
+        the wide article rows and PostgreSQL stops after the first few; both sets come in one listing query.
+        """
+        picked = list(self.related_links.order_by("sort_order").values_list("article_id", flat=True))
+        shares_topic = ArticlePage.topics.through.objects.filter(
+            articlepage=OuterRef("pk"),
+            topic__in=ArticlePage.topics.through.objects.filter(articlepage=self.pk).values("topic"),
         )
-        return picked + list(same_topic)
+        newest_sharing = (
+            ArticlePage.objects.visible()
+            .exclude(pk__in=[self.pk, *picked])
+            .filter(Exists(shares_topic))
+            .order_by("-first_published_at", "-pk")
+            .values("pk")[:RELATED_ARTICLE_COUNT]
+        )
+        related = list(
+            ArticlePage.objects.listed()
+            .exclude(pk=self.pk)
+            .filter(Q(pk__in=picked) | Q(pk__in=Subquery(newest_sharing)))
+        )
+        hand_picked = sorted((article for article in related if article.pk in picked), key=lambda a: picked.index(a.pk))
+        return (hand_picked + [article for article in related if article.pk not in picked])[:RELATED_ARTICLE_COUNT]
 
 
 class ArticleRelatedLink(Orderable):

@@ -9,7 +9,6 @@ from collections import OrderedDict
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -81,14 +80,7 @@ class ConsultationRequestIndexView(VisibleRequestsMixin, generic.IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        query = Q()
-        for field in self.search_fields:
-            query |= Q(**{f"{field}__icontains": self.search_query})
-        # Phones are stored as +17135550142; staff type them as 713-555-0142.
-        digits = "".join(character for character in self.search_query if character.isdigit())
-        if len(digits) >= 4:
-            query |= Q(phone__contains=digits)
-        return queryset.filter(query)
+        return queryset.search(self.search_query)
 
     def get_inspect_url(self, instance):
         return reverse(self.inspect_url_name, args=(quote(instance.pk),))

@@ -1,15 +1,29 @@
 """Consultation requests and their notes, emails and history: health information, so only what intake staff
 need is stored."""
 
+import re
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value
+from django.db.models.functions import Replace
 from django.utils import timezone
 
 from practice_site.directory.choices import LANGUAGES
 
 from .deadlines import reply_overdue_before, spam_review_since, start_of
+
+# What staff search by name and email is read from, as words. The "@" becomes a space so the mailbox and
+# the domain are words of their own ("example.net" finds sam@example.net). The GIN index below is built on
+# exactly this expression, so a search reads the index instead of every request.
+SEARCH_DOCUMENT = SearchVector("name", "preferred_name", Replace("email", Value("@"), Value(" ")), config="simple")
+# Characters a search word keeps; the rest (tsquery operators, quotes, control characters) separate words.
+SEARCH_WORD = re.compile(r"[\w.+-]+")
+# The listing's default order, "awaiting reply" first: the same expression as the annotation it sorts by.
+AWAITING_REPLY = ExpressionWrapper(Q(status="new"), output_field=BooleanField())
 
 
 class ConsultationRequestQuerySet(models.QuerySet):
@@ -66,6 +80,18 @@ class ConsultationRequestQuerySet(models.QuerySet):
         """How many requests are on each named worklist, in one query."""
         today = today or timezone.localdate()
         return self.aggregate(**{name: Count("pk", filter=self.condition(name, today)) for name in names})
+
+    def search(self, text: str):
+        """Requests whose name, preferred name or email has words starting with each word typed, or whose phone
+        starts with the digits typed (as 713-555-0142 or +1 713 555 0142): both read an index."""
+        words = SEARCH_WORD.findall(text.replace("@", " "))
+        query = Q(search_document=SearchQuery(" & ".join(f"'{word}':*" for word in words), search_type="raw",
+                                              config="simple")) if words else Q(pk__in=[])
+        digits = "".join(character for character in text if character.isdigit())
+        if len(digits) >= 4:
+            # Phones are stored in E.164; a number typed without its country code is a US one.
+            query |= Q(phone__startswith=f"+{digits}") | Q(phone__startswith=f"+1{digits}")
+        return self.alias(search_document=SEARCH_DOCUMENT).filter(query)
 
     def with_flags(self, today=None):
         """Each request with ``is_<flag>`` for every flag and worklist, e.g. ``is_minor``, ``is_reply_overdue``."""
@@ -179,7 +205,16 @@ class ConsultationRequest(models.Model):
             # Without it, view/change reach only the requests assigned to the user (clinicians).
             ("triage_consultationrequest", "Can see and assign every consultation request"),
         ]
-        indexes = [models.Index(fields=["status", "received_at"])]
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            # The listing's default order (awaiting reply, newest first) without spam, read in order up to a page.
+            models.Index(
+                AWAITING_REPLY.desc(), F("received_at").desc(), F("id").desc(),
+                condition=~Q(status="spam"), name="consultation_listing_order",
+            ),
+            GinIndex(SEARCH_DOCUMENT, name="consultation_search"),
+            models.Index(fields=["phone"], opclasses=["varchar_pattern_ops"], name="consultation_phone_prefix"),
+        ]
 
     def __str__(self):
         # Deliberately not the name: this string lands in admin titles, logs and error reports.

@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
-from practice_site.embedded_postgres import database_settings, stop
+from practice_site.embedded_postgres import database_settings, ensure_running, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["/", "/blog/", "/blog/emdr-explained/", "/services/trauma-therapy/", "/team/", "/contact/", "/sitemap.xml"]
@@ -150,7 +150,10 @@ def run(arguments) -> None:
     servers = []
     try:
         print(f"Starting PostgreSQL in {datadir} …", flush=True)
-        env = bench_env(database_settings(datadir, cleanup_mode=None))
+        database = database_settings(datadir, cleanup_mode=None)
+        # The server starts on a first connection in this process; the subprocesses reach it by its socket.
+        ensure_running(database)
+        env = bench_env(database)
         print("Migrating, collecting static files, loading the demo content …", flush=True)
         for command in (["migrate", "--noinput"], ["createcachetable"], ["collectstatic", "--noinput"],
                         ["load_demo_content"]):

@@ -104,8 +104,8 @@ def variants(response, current_version: str) -> dict[str, dict]:
     }
 
 
-def from_entry(entry: dict, coding: str, state: str) -> HttpResponse:
-    response = HttpResponse(entry["body"])
+def from_entry(entry: dict, coding: str, state: str, method: str = "GET") -> HttpResponse:
+    response = HttpResponse(b"" if method == "HEAD" else entry["body"])
     for name, value in entry["headers"]:
         response[name] = value
     if coding != "identity":
@@ -145,10 +145,12 @@ class PageCacheMiddleware:
             found = cache.get_many([version.VERSION_KEY, f"{key}:{coding}"])
             # Read before rendering: content committed while this request renders makes its entry stale.
             current_version = version.current(found)
+            # Fragments of the page (header, footer) are kept under it too: no second round trip for it.
+            request.content_version = current_version
             entry = found.get(f"{key}:{coding}")
             if entry and entry["version"] == current_version:
                 copies.keep({f"{key}:{coding}": entry}, current_version)
-                return from_entry(entry, coding, "hit")
+                return from_entry(entry, coding, "hit", request.method)
 
         response = self.get_response(request)
 
@@ -163,7 +165,7 @@ class PageCacheMiddleware:
                 return from_entry(kept[coding], coding, "miss")
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
-        return compressed(request, response)
+        return without_body_for_head(request, compressed(request, response))
 
 
 def copy_response(request):
@@ -175,4 +177,12 @@ def copy_response(request):
     if found is None:
         return None
     entry, coding = found
-    return from_entry(entry, coding, "copy")
+    return from_entry(entry, coding, "copy", request.method)
+
+
+def without_body_for_head(request, response):
+    """HEAD gets the headers a GET would, Content-Length included, and no body: gunicorn would drop it anyway,
+    logging a warning for every such request."""
+    if request.method == "HEAD" and not response.streaming:
+        response.content = b""
+    return response

@@ -5,6 +5,9 @@ from practice_site.core.models import LINK_FIELDS, PracticeSettings
 
 register = template.Library()
 
+# The home page sits right under the tree's root; the menu lists its children.
+MENU_DEPTH = 3
+
 
 def public_home_children(request):
     """The live, public pages right under the site's home page, with just what a link needs."""
@@ -43,3 +46,10 @@ def breadcrumb_ancestors(page):
     if page is None or not hasattr(page, "get_ancestors") or page.depth <= 2:
         return Page.objects.none()
     return page.get_ancestors().filter(depth__gt=1).only(*LINK_FIELDS)
+
+
+@register.simple_tag
+def menu_page_id(page):
+    """The page's id when it can be in the main menu (a child of the home page), else 0: the cached header
+    differs between pages only in which menu item is marked current."""
+    return page.pk if getattr(page, "depth", None) == MENU_DEPTH else 0

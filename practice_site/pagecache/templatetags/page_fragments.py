@@ -1,0 +1,31 @@
+"""Site-wide fragments (header, footer) are kept with Wagtail's ``{% wagtailcache %}``, which never keeps
+or serves them in a preview, under the content version: any change that could show in them replaces it.
+They must hold only site-wide public parts, never a page's own content."""
+
+from django import template
+from django.conf import settings
+
+from .. import version
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def content_version(context):
+    request = context.get("request")
+    current = getattr(request, "content_version", None)
+    if current is None:
+        current = version.current()
+        if request is not None:
+            request.content_version = current
+    return current
+
+
+@register.simple_tag
+def fragment_cache_alias():
+    return settings.PAGE_CACHE_ALIAS
+
+
+@register.simple_tag
+def fragment_timeout():
+    return settings.PAGE_CACHE_TIMEOUT

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -155,9 +155,14 @@ class ArticlePage(BasePage):
                 {"reviewed_on": "Give both the reviewing clinician and the review date, or neither."}
             )
 
+    @classmethod
+    def serving_queryset(cls):
+        return super().serving_queryset().select_related("author", "reviewed_by")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog_url"] = self.get_parent().get_url(request=request)
+        # The blog index's address is this one without the slug: no query for the parent page.
+        context["blog_url"] = self.get_url(request=request).removesuffix(f"{self.slug}/")
         return context
 
     @cached_property
@@ -171,25 +176,30 @@ class ArticlePage(BasePage):
         The newest sharing a topic are a semi-join on the topic links with a LIMIT, so no DISTINCT over
         the wide article rows and PostgreSQL stops after the first few; both sets come in one listing query.
         """
-        picked = list(self.related_links.order_by("sort_order").values_list("article_id", flat=True))
+        links = ArticleRelatedLink.objects.filter(page=self.pk)
+        picked_order = links.filter(article=OuterRef("pk")).values("sort_order")[:1]
         shares_topic = ArticlePage.topics.through.objects.filter(
             articlepage=OuterRef("pk"),
             topic__in=ArticlePage.topics.through.objects.filter(articlepage=self.pk).values("topic"),
         )
         newest_sharing = (
             ArticlePage.objects.visible()
-            .exclude(pk__in=[self.pk, *picked])
+            .exclude(pk=self.pk)
+            .exclude(related_from__page=self.pk)
             .filter(Exists(shares_topic))
             .order_by("-first_published_at", "-pk")
-            .values("pk")[:RELATED_ARTICLE_COUNT]
+            .values_list("pk")[:RELATED_ARTICLE_COUNT]
         )
-        related = list(
+        related = (
             ArticlePage.objects.listed()
             .exclude(pk=self.pk)
-            .filter(Q(pk__in=picked) | Q(pk__in=Subquery(newest_sharing)))
+            .annotate(picked_order=Subquery(picked_order))
+            # One short list of ids (a UNION), so PostgreSQL looks up these few rather than testing every article.
+            .filter(pk__in=links.values("article").union(newest_sharing))
         )
-        hand_picked = sorted((article for article in related if article.pk in picked), key=lambda a: picked.index(a.pk))
-        return (hand_picked + [article for article in related if article.pk not in picked])[:RELATED_ARTICLE_COUNT]
+        # Hand-picked in the editor's order, then the newest (listed() orders by date).
+        hand_picked = sorted((a for a in related if a.picked_order is not None), key=lambda a: a.picked_order)
+        return (hand_picked + [a for a in related if a.picked_order is None])[:RELATED_ARTICLE_COUNT]
 
 
 class ArticleRelatedLink(Orderable):

@@ -110,7 +110,7 @@ def _yes_no(value: str) -> bool:
 
 
 def service_choices() -> list[tuple[str, str]]:
-    services = ServicePage.objects.live().public().order_by("path").values_list("pk", "title")
+    services = ServicePage.objects.visible().order_by("path").values_list("pk", "title")
     return [(NOT_SURE, "Not sure yet")] + [(str(pk), title) for pk, title in services]
 
 
@@ -118,7 +118,7 @@ def clinician_choices() -> list[tuple[str, str]]:
     # A waitlisted clinician still takes requests (they join the waitlist), so they are offered too,
     # labelled honestly; only clinicians not accepting anyone are left out.
     clinicians = (
-        ClinicianPage.objects.live().public()
+        ClinicianPage.objects.visible()
         .filter(accepting_new_clients__in=[ClinicianPage.Availability.ACCEPTING, ClinicianPage.Availability.WAITLIST])
         .order_by("title")
         .values_list("pk", "title", "credentials", "accepting_new_clients")

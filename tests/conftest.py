@@ -3,6 +3,7 @@ import os
 import pytest
 from django.db import connections
 
+from practice_site.core import sitewide
 from practice_site.home.models import HomePage
 from tests.security.helpers import force_login_verified
 
@@ -10,6 +11,13 @@ from tests.security.helpers import force_login_verified
 # around it are still ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_from_another_test():
+    """Each test starts with no site-wide objects kept in this process (a rolled-back test's content
+    version can come back in the next)."""
+    sitewide.forget()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from wagtail.contrib.settings.registry import registry as settings_registry
 
 from practice_site.home.models import HomeFeaturedService
 from tests.factories.pages import (
@@ -34,6 +35,9 @@ def build_site(home, count: int) -> SimpleNamespace:
     ]
     home.featured_service_links = [HomeFeaturedService(service=service) for service in services]
     home.save()
+    # As on a live site, the settings have been saved once (else the first page view creates them).
+    for setting in settings_registry:
+        setting.load()
     return SimpleNamespace(
         home=home, services_index=services_index, services=services, team=team, clinicians=clinicians,
         blog=blog, topic=topic, articles=articles,

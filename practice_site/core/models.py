@@ -1,12 +1,17 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.urls import Resolver404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from practice_site.core import sitewide
 
 # All a link to a page needs, for menus, breadcrumbs and lists of links.
 LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id")
@@ -106,7 +111,12 @@ class ListingQuerySet(PageQuerySet):
     """What every page type's ``listed()`` is built from, so listings never query per item."""
 
     def visible(self):
-        return self.live().public().defer_streamfields()
+        """Live pages with no view restriction on them or an ancestor: Wagtail's ``live().public()``, with the
+        restricted sections read once per content version while a page is served."""
+        restricted = Q()
+        for path in restricted_paths():
+            restricted |= Q(path__startswith=path)
+        return (self.live().exclude(restricted) if restricted else self.live()).defer_streamfields()
 
     def with_picture(self, image_field: str, spec: str):
         """Join the image and prefetch just the renditions a ``{% picture %}`` tag with this spec asks for.
@@ -147,6 +157,63 @@ class BasePage(Page):
     # Page types whose pages, when kept out of the main menu, are linked from the footer instead.
     listed_in_footer = False
 
+    @classmethod
+    def serving_queryset(cls):
+        """How a page of this type is read to be served: with the pictures a shared link shows; page types join
+        what else their template shows."""
+        return cls.objects.select_related("social_image", *([cls.own_image_field] if cls.own_image_field else []))
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the page a path names found in one query instead of two for each level.
+
+        The pages at each prefix of the path are read together (url_path is the chain of slugs), and only the
+        one that answers is read in full. As in Wagtail, a routable page on the way gets the rest of the path
+        first when one of its routes matches it.
+        """
+        if not path_components:
+            if self.depth == 2:
+                # A site's home page: its one ancestor, the tree's root, is never an alias.
+                self.alias_on_the_way = self.alias_of_id is not None
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
+        found = (
+            Page.objects.filter(slug__in=path_components, url_path__in=prefixes)
+            .order_by("depth")
+            .values_list("pk", "content_type_id", "depth", "alias_of_id")
+        )
+        answering = None
+        # An alias takes its source's view restrictions, so one on the way means the full check.
+        alias_on_the_way = getattr(self, "alias_on_the_way", self.alias_of_id is not None)
+        for pk, content_type_id, depth, alias_of_id in found:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            alias_on_the_way = alias_on_the_way or alias_of_id is not None
+            answering = (pk, model, path_components[depth - self.depth :], alias_on_the_way)
+            if answering[2] and routes_to(model, answering[2]):
+                break
+        if answering is None:
+            raise Http404
+        pk, model, remaining, page_alias_on_the_way = answering
+        page = getattr(model, "serving_queryset", model.objects.all)().get(pk=pk)
+        page.alias_on_the_way = page_alias_on_the_way
+        return page.route(request, remaining)
+
+    def get_view_restrictions(self):
+        """Wagtail's, in one query: the restrictions on this page and its ancestors, or on the pages they alias."""
+        if getattr(self, "alias_on_the_way", True) is False and not any(
+            self.path.startswith(path) for path in restricted_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        step = self.steplen
+        chain = Page.objects.filter(path__in=[self.path[:end] for end in range(step, len(self.path) + 1, step)])
+        return PageViewRestriction.objects.filter(
+            Q(page__in=chain.values("pk")) | Q(page__in=chain.filter(alias_of__isnull=False).values("alias_of"))
+        )
+
+    def _get_site_root_paths(self, cache_object=None):
+        # URLs built without the request would read the root paths from the database cache once per page;
+        # while a page is served they are kept with the site-wide objects.
+        return (None if cache_object else sitewide.site_root_paths()) or super()._get_site_root_paths(cache_object)
+
     @property
     def meta_description(self) -> str:
         return self.search_description or self.social_text
@@ -158,6 +225,24 @@ class BasePage(Page):
     @property
     def share_image(self):
         return self.social_image or (getattr(self, self.own_image_field) if self.own_image_field else None)
+
+
+def restricted_paths() -> list[str]:
+    """The tree paths of the pages with a view restriction (each restricts its whole section)."""
+    return sitewide.kept_while_serving(
+        "restricted paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
+def routes_to(model, path_components) -> bool:
+    """Whether a routable page type has a route of its own for the rest of a path (no instance needed)."""
+    if not hasattr(model, "get_resolver"):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "/".join(path_components) + "/")
+    except Resolver404:
+        return False
+    return True
 
 
 class SectionIndexPage(BasePage):

@@ -23,6 +23,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.csp import CSP
 
+from practice_site.core import sitewide
+
 from . import compression, copies, version
 
 CSP_HEADERS = (str(CSP.HEADER_ENFORCE), str(CSP.HEADER_REPORT_ONLY))
@@ -55,6 +57,18 @@ def cache_key(request) -> str | None:
     normalised = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
     url = f"{request.scheme}://{host}{request.path}?{normalised}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def serves_site(request) -> bool:
+    """Whether this request is for the public site (anyone's, signed in or not), whose site-wide parts are
+    read once per content version; the admin and files are not."""
+    if any(request.path.startswith(prefix) for prefix in ("/admin/", settings.STATIC_URL, settings.MEDIA_URL)):
+        return False
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
 
 
 def excluded_paths() -> list[str]:
@@ -152,12 +166,18 @@ class PageCacheMiddleware:
                 copies.keep({f"{key}:{coding}": entry}, current_version)
                 return from_entry(entry, coding, "hit", request.method)
 
-        response = self.get_response(request)
+        if serves_site(request):
+            if current_version is None:
+                current_version = request.content_version = version.current()
+            with sitewide.serving(request, current_version):
+                response = self.get_response(request)
+        else:
+            response = self.get_response(request)
 
         if key and storable(response):
             mark_public(response)
             # Only a GET is kept: a view may answer HEAD without its body.
-            if current_version is not None and request.method == "GET":
+            if settings.PAGE_CACHE_ENABLED and request.method == "GET":
                 kept = variants(response, current_version)
                 entries = {f"{key}:{name}": entry for name, entry in kept.items()}
                 version.page_cache().set_many(entries, timeout=settings.PAGE_CACHE_TIMEOUT)

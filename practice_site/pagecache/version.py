@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
+from practice_site.core import sitewide
+
 VERSION_KEY = "pagecache:version"
 
 
@@ -35,6 +37,8 @@ def bump() -> None:
     """Replace the version once the change is committed.
 
     Before the commit, another process could still render the old content under the new version
-    and keep it; after it, every process renders the new content on its very next request.
+    and keep it; after it, every process renders the new content on its very next request. This process
+    forgets its kept site-wide objects at once, so it shows its own change even before the commit.
     """
+    sitewide.forget()
     transaction.on_commit(lambda: page_cache().set(VERSION_KEY, new_token(), timeout=None))

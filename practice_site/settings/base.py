@@ -316,6 +316,13 @@ CACHES[PAGE_CACHE_ALIAS] = {
     "LOCATION": "page_cache",
     "OPTIONS": {"MAX_ENTRIES": 60_000},
 }
+# The header and footer, kept in each process under the content version (so in memory: no round trip).
+PAGE_FRAGMENT_CACHE_ALIAS = "fragments"
+CACHES[PAGE_FRAGMENT_CACHE_ALIAS] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "page-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 # Entries also stop counting as soon as the content version changes.
 PAGE_CACHE_TIMEOUT = 60 * 60 * 24
 # What shared caches (a CDN) are told: keep a page a minute, serve it stale for five while refreshing.

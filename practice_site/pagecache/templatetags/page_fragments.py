@@ -1,9 +1,12 @@
 """Site-wide fragments (header, footer) are kept with Wagtail's ``{% wagtailcache %}``, which never keeps
 or serves them in a preview, under the content version: any change that could show in them replaces it.
+Each process keeps its own in memory (PAGE_FRAGMENT_CACHE_ALIAS), as current as the shared version.
 They must hold only site-wide public parts, never a page's own content."""
 
 from django import template
 from django.conf import settings
+
+from practice_site.core import sitewide
 
 from .. import version
 
@@ -18,12 +21,12 @@ def content_version(context):
         current = version.current()
         if request is not None:
             request.content_version = current
-    return current
+    return sitewide.local_version(current)
 
 
 @register.simple_tag
 def fragment_cache_alias():
-    return settings.PAGE_CACHE_ALIAS
+    return settings.PAGE_FRAGMENT_CACHE_ALIAS
 
 
 @register.simple_tag

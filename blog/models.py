@@ -41,7 +41,6 @@ class ArticleQuerySet(ListingQuerySet):
             self.visible()
             .with_picture("hero_image", "format-{avif,webp,jpeg}|fill-{400x225,800x450}")
             .select_related("author")
-            .prefetch_related("topics")
             .order_by("-first_published_at", "-pk")
         )
 
@@ -57,11 +56,13 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def topics(self):
         """Topics with at least one article a visitor can read."""
-        # A semi-join on the link table: no DISTINCT over topic rows, one index probe per topic.
-        links = ArticlePage.topics.through.objects.filter(
-            topic=OuterRef("pk"), articlepage__in=ArticlePage.objects.visible().child_of(self).values("pk")
-        )
-        return Topic.objects.filter(Exists(links))
+        # For each topic, the first of its articles a visitor may read, as a scalar subquery: PostgreSQL walks
+        # the topic's links and stops at one, where a semi-join would first list every readable article.
+        readable = ArticlePage.objects.visible().child_of(self).values("pk")
+        first_readable = ArticlePage.topics.through.objects.filter(
+            topic=OuterRef("pk"), articlepage__in=readable
+        ).values("articlepage_id")[:1]
+        return Topic.objects.annotate(first_readable=Subquery(first_readable)).filter(first_readable__isnull=False)
 
     def get_cached_paths(self):
         """Every listing this index serves, so that a CDN purge after publishing an article reaches them all."""

@@ -160,6 +160,12 @@ def run(arguments) -> None:
             manage(env, *command)
         brotli_files = len(list((ROOT / "staticfiles").rglob("*.br")))
         print(f"  collectstatic wrote {brotli_files:,} brotli (.br) static files", flush=True)
+        demo_blog = None
+        if arguments.articles:
+            print(f"Loading /blog/ uncached for {arguments.duration} s with the demo content only …", flush=True)
+            servers.append(Gunicorn("practice_site.wsgi:application", {**env, "PAGE_CACHE_ENABLED": "false"}))
+            demo_blog = wrk(servers[-1].url + "/blog/", arguments.duration, connections=2)
+            servers.pop().stop()
         if arguments.articles or arguments.requests:
             print(f"Generating {arguments.articles:,} articles and {arguments.requests:,} consultation requests …",
                   flush=True)
@@ -197,6 +203,10 @@ def run(arguments) -> None:
               f"{arguments.requests:,} generated consultation requests; wrk {arguments.duration} s per page, "
               "8 connections (2 for uncached pages).")
         print_table(ceiling, cached, uncached, figures["pages"], figures["staff"])
+        if demo_blog:
+            print(f"/blog/ uncached p50 with the demo content only: {demo_blog['p50']:.1f} ms; with "
+                  f"{arguments.articles:,} more articles: {uncached['/blog/']['p50']:.1f} ms "
+                  f"({uncached['/blog/']['p50'] / demo_blog['p50']:.2f}×)")
     finally:
         for server in servers:
             server.stop()

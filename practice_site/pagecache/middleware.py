@@ -1,8 +1,9 @@
-"""The page cache, shared-cache headers and compression, in one middleware placed before the session.
+"""The page cache, shared-cache headers and compression, in one middleware placed first (after the probes).
 
 A hit costs one cache round trip (the content version and the page, fetched together) and touches no
-session, CSRF token or page lookup. What may be kept is decided on the response, so the middleware
-needs to know no page type:
+other middleware, session, CSRF token or page lookup. On a miss, and for every other request to the public
+site, the version read in that round trip keys the site-wide objects kept per process (core.sitewide).
+What may be kept is decided on the response, so the middleware needs to know no page type:
 
 - requests: GET or HEAD, without a session or messages cookie (a signed-in person, with the userbar,
   or someone who has entered a page's password), nothing under PAGE_CACHE_EXCLUDED_PATHS (the admin and
@@ -15,10 +16,12 @@ needs to know no page type:
 """
 
 import hashlib
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.csp import CSP
@@ -118,16 +121,64 @@ def variants(response, current_version: str) -> dict[str, dict]:
     }
 
 
+def entry_headers(entry: dict, coding: str, state: str) -> list[tuple[str, str]]:
+    """A stored page's headers, with those made for the variant served (OWN_HEADERS)."""
+    return [
+        *entry["headers"],
+        *([("Content-Encoding", coding)] if coding != "identity" else []),
+        ("Content-Length", str(len(entry["body"]))),
+        ("Vary", "Accept-Encoding"),
+        ("X-Page-Cache", state),
+    ]
+
+
 def from_entry(entry: dict, coding: str, state: str, method: str = "GET") -> HttpResponse:
     response = HttpResponse(b"" if method == "HEAD" else entry["body"])
-    for name, value in entry["headers"]:
+    for name, value in entry_headers(entry, coding, state):
         response[name] = value
-    if coding != "identity":
-        response["Content-Encoding"] = coding
-    response["Content-Length"] = str(len(entry["body"]))
-    response["Vary"] = "Accept-Encoding"
-    response["X-Page-Cache"] = state
     return response
+
+
+@dataclass
+class Read:
+    """What one round trip to the page cache found for a request."""
+
+    key: str | None  # the page's key, or None when it may not be kept
+    coding: str
+    version: str | None = None  # the content version, or None when the database could not be read
+    entry: dict | None = None  # the page as stored, when it is current
+
+    @property
+    def hit(self) -> bool:
+        return self.entry is not None
+
+
+# Where the WSGI application (see wsgi.py) leaves its read for this middleware, so a miss is one round trip too.
+READ_ENVIRON_KEY = "rooted.pagecache.read"
+
+
+def negotiated_coding(request) -> str:
+    return compression.negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+
+
+def read(request, key: str | None, *, lean: bool = False) -> Read:
+    """Read the content version, and the stored page when it may be kept (``key``, from cache_key), in one
+    round trip; ``lean`` on the driver's cursor (backends.PageCache.read_many), outside Django's request cycle."""
+    found = Read(key, negotiated_coding(request))
+    keeping = key is not None and settings.PAGE_CACHE_ENABLED
+    entry_key = f"{key}:{found.coding}"
+    # Read before rendering: content committed while this request renders makes its entry stale.
+    wanted = [version.VERSION_KEY, *([entry_key] if keeping else [])]
+    cache = version.page_cache()
+    get_many = cache.read_many if lean else cache.get_many
+    read_back = first_read(lambda: version.current_with(get_many(wanted)))
+    if read_back is not None:
+        found.version, entries = read_back
+        entry = entries.get(entry_key)
+        if entry and entry["version"] == found.version:
+            copies.keep({entry_key: entry}, found.version)
+            found.entry = entry
+    return found
 
 
 def compressed(request, response):
@@ -138,7 +189,7 @@ def compressed(request, response):
     if not compression.is_compressible(response):
         return response
     patch_vary_headers(response, ("Accept-Encoding",))
-    coding = compression.negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    coding = negotiated_coding(request)
     if coding != "identity":
         response.content = compression.compress(response.content, coding)
         response["Content-Encoding"] = coding
@@ -151,41 +202,49 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = cache_key(request)
-        coding = compression.negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        current_version = None
-        if key and settings.PAGE_CACHE_ENABLED:
-            cache = version.page_cache()
-            found = cache.get_many([version.VERSION_KEY, f"{key}:{coding}"])
-            # Read before rendering: content committed while this request renders makes its entry stale.
-            current_version = version.current(found)
-            # Fragments of the page (header, footer) are kept under it too: no second round trip for it.
-            request.content_version = current_version
-            entry = found.get(f"{key}:{coding}")
-            if entry and entry["version"] == current_version:
-                copies.keep({f"{key}:{coding}": entry}, current_version)
-                return from_entry(entry, coding, "hit", request.method)
+        found = request.META.pop(READ_ENVIRON_KEY, None)
+        if found is None and serves_site(request):
+            found = read(request, cache_key(request))
+        elif found is None:
+            found = Read(None, negotiated_coding(request))
+        if found.hit:
+            return from_entry(found.entry, found.coding, "hit", request.method)
 
-        if serves_site(request):
-            if current_version is None:
-                current_version = request.content_version = version.current()
-            with sitewide.serving(request, current_version):
-                response = self.get_response(request)
-        else:
+        if found.version is None:
             response = self.get_response(request)
+        else:
+            request.content_version = found.version
+            with sitewide.serving(request, found.version):
+                response = self.get_response(request)
 
-        if key and storable(response):
+        if found.key and storable(response):
             mark_public(response)
             # Only a GET is kept: a view may answer HEAD without its body.
-            if settings.PAGE_CACHE_ENABLED and request.method == "GET":
-                kept = variants(response, current_version)
-                entries = {f"{key}:{name}": entry for name, entry in kept.items()}
+            if settings.PAGE_CACHE_ENABLED and found.version is not None and request.method == "GET":
+                kept = variants(response, found.version)
+                entries = {f"{found.key}:{name}": entry for name, entry in kept.items()}
                 version.page_cache().set_many(entries, timeout=settings.PAGE_CACHE_TIMEOUT)
-                copies.keep(entries, current_version)
-                return from_entry(kept[coding], coding, "miss")
+                copies.keep(entries, found.version)
+                return from_entry(kept[found.coding], found.coding, "miss")
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return without_body_for_head(request, compressed(request, response))
+
+
+def first_read(query):
+    """The request's first query, which doubles as the connection's health check.
+
+    With CONN_HEALTH_CHECKS Django would send a SELECT 1 before it, a second round trip on every cache hit.
+    Instead a failed read closes the connection, and the request goes on without the page cache: further in,
+    the outage middleware answers if the database is down, or the next query opens a new connection.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    connection.health_check_done = True
+    try:
+        return query()
+    except DatabaseError:
+        connection.close()
+        return None
 
 
 def copy_response(request):
@@ -193,7 +252,7 @@ def copy_response(request):
     key = cache_key(request)
     if key is None or not settings.PAGE_CACHE_ENABLED:
         return None
-    found = copies.find(key, compression.negotiate(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    found = copies.find(key, negotiated_coding(request))
     if found is None:
         return None
     entry, coding = found

@@ -23,6 +23,11 @@ def new_token() -> str:
     return secrets.token_hex(8)
 
 
+def current_with(found: dict) -> tuple[str, dict]:
+    """The current version and ``found``, a get_many result that asked for it among other keys."""
+    return current(found), found
+
+
 def current(found: dict | None = None) -> str:
     """The current version; ``found`` is a get_many result that already asked for it."""
     version = (found or {}).get(VERSION_KEY) or page_cache().get(VERSION_KEY)

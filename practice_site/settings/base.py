@@ -302,9 +302,10 @@ AXES_CLIENT_IP_CALLABLE = "practice_site.core.client_address.client_ip_address"
 
 # Page cache for anonymous visitors, compression and shared-cache headers (practice_site.pagecache).
 INSTALLED_APPS += ["practice_site.pagecache"]
-# Right after WhiteNoise: a hit is answered before the session, CSRF or page lookup are touched.
+# Right after the health probes: a hit is answered before anything else runs, with the headers the
+# middleware further in gave the page when it was kept (security headers included).
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    MIDDLEWARE.index("practice_site.operations.health.HealthCheckMiddleware") + 1,
     "practice_site.pagecache.middleware.PageCacheMiddleware",
 )
 PAGE_CACHE_ENABLED = env.PAGE_CACHE_ENABLED
@@ -312,7 +313,7 @@ PAGE_CACHE_ENABLED = env.PAGE_CACHE_ENABLED
 # (brotli, gzip, identity).
 PAGE_CACHE_ALIAS = "pages"
 CACHES[PAGE_CACHE_ALIAS] = {
-    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "BACKEND": "practice_site.pagecache.backends.PageCache",
     "LOCATION": "page_cache",
     "OPTIONS": {"MAX_ENTRIES": 60_000},
 }
@@ -404,9 +405,10 @@ if env.FRONTEND_CACHE_BACKEND:
 # INTAKE_SPOOL_DIR. Both are local to each machine (each drains its own spool) and must be writable by the web
 # server and the worker.
 INSTALLED_APPS += ["practice_site.outage"]
-# Before the page cache, whose table is in PostgreSQL too.
+# Before sessions and everything else that needs the database. The page cache, further out, goes on
+# without its table when the database is unreachable (first_read), so this answers.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("practice_site.pagecache.middleware.PageCacheMiddleware"),
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "practice_site.outage.middleware.OutageMiddleware",
 )
 # Before the CSRF check reads the body: refuses a large multipart body sent to the consultation form.

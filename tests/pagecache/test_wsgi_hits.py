@@ -1,0 +1,53 @@
+"""Hits answered by the WSGI application before Django's request handling (practice_site/pagecache/wsgi.py)."""
+
+import pytest
+from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
+from django.test import RequestFactory
+
+from practice_site.pagecache.wsgi import CachedPagesFirst
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "/blog/emdr-explained/"
+
+
+@pytest.fixture
+def application(demo):
+    return CachedPagesFirst(WSGIHandler())
+
+
+def call(application, path, method="GET", **headers):
+    environ = RequestFactory().generic(method, path, **headers).environ
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer.update(status=status, headers=dict(response_headers))
+
+    body = b"".join(application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+@pytest.mark.parametrize("coding", ["br", "identity"])
+def test_a_hit_is_the_page_the_miss_stored_with_its_headers(application, coding):
+    status, miss_headers, miss_body = call(application, ARTICLE, HTTP_ACCEPT_ENCODING=coding)
+    assert (status, miss_headers["X-Page-Cache"]) == ("200 OK", "miss")
+
+    status, hit_headers, hit_body = call(application, ARTICLE, HTTP_ACCEPT_ENCODING=coding)
+    assert (status, hit_headers["X-Page-Cache"]) == ("200 OK", "hit")
+    assert hit_body == miss_body
+    assert hit_headers == {**miss_headers, "X-Page-Cache": "hit"}
+    # Headers set by middleware further in, kept with the page.
+    assert hit_headers["Content-Security-Policy"] and hit_headers["X-Content-Type-Options"] == "nosniff"
+
+    status, head_headers, head_body = call(application, ARTICLE, method="HEAD", HTTP_ACCEPT_ENCODING=coding)
+    assert (head_body, head_headers["Content-Length"]) == (b"", str(len(hit_body)))
+
+
+def test_personal_excluded_and_unsafe_requests_are_left_to_django(application):
+    call(application, ARTICLE)
+    signed_in = {"HTTP_COOKIE": f"{settings.SESSION_COOKIE_NAME}=abc"}
+    assert "X-Page-Cache" not in call(application, ARTICLE, **signed_in)[1]
+    assert "X-Page-Cache" not in call(application, "/contact/")[1]
+    assert call(application, ARTICLE, method="POST")[0].startswith("403")
+    assert call(application, ARTICLE, HTTP_HOST="evil.example")[0].startswith("400")

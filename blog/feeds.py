@@ -42,4 +42,4 @@ class LatestArticlesFeed(Feed):
         return article.last_published_at
 
     def item_author_name(self, article):
-        return article.author.title if article.author else None
+        return article.author_name

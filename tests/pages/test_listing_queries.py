@@ -25,7 +25,7 @@ PAGES = [
     ("clinician page", lambda site: site.clinicians[0].url, 10),
     ("blog index", lambda site: "/blog/", 8),
     ("topic page", lambda site: "/blog/topic/anxiety/", 9),
-    ("article page", lambda site: site.articles[0].url, 7),
+    ("article page", lambda site: site.articles[0].url, 8),
     ("feed", lambda site: "/blog/feed/", 6),
     ("search results", lambda site: "/search/?q=Article", 4),
 ]
@@ -84,7 +84,7 @@ DEMO_PAGES = [
     ("clinician page", "/team/priya-raman/", 10),
     ("blog index", "/blog/", 8),
     ("topic page", "/blog/topic/anxiety/", 9),
-    ("article page", "/blog/emdr-explained/", 10),
+    ("article page", "/blog/emdr-explained/", 11),
     ("feed", "/blog/feed/", 6),
     ("standard page", "/about/", 4),
     ("FAQ page", "/faq/", 4),

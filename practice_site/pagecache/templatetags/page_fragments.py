@@ -1,7 +1,8 @@
-"""Site-wide fragments (header, footer) are kept with Wagtail's ``{% wagtailcache %}``, which never keeps
-or serves them in a preview, under the content version: any change that could show in them replaces it.
-Each process keeps its own in memory (PAGE_FRAGMENT_CACHE_ALIAS), as current as the shared version.
-They must hold only site-wide public parts, never a page's own content."""
+"""Site-wide fragments (the header, the footer, and the cards listings show) are kept with Wagtail's
+``{% wagtailcache %}``, which never keeps or serves them in a preview, under the content version: any change
+that could show in them replaces it. Each process keeps its own in memory (PAGE_FRAGMENT_CACHE_ALIAS), as
+current as the shared version. They must hold only parts that are the same wherever they are shown (a card
+shows its page as every listing does), never a page's own content."""
 
 from django import template
 from django.conf import settings

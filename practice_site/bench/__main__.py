@@ -57,6 +57,12 @@ class Gunicorn:
         with urllib.request.urlopen(self.url + path, timeout=30) as response:  # noqa: S310 (our own server)
             return response.read()
 
+    def warm(self, path: str) -> None:
+        """A few requests first, so each worker has compiled the templates and read the site-wide objects: a
+        worker's first page costs seconds, which a 5-second run would count against the steady state."""
+        for _ in range(6):
+            self.get(path)
+
     def stop(self):
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -164,6 +170,7 @@ def run(arguments) -> None:
         if arguments.articles:
             print(f"Loading /blog/ uncached for {arguments.duration} s with the demo content only …", flush=True)
             servers.append(Gunicorn("practice_site.wsgi:application", {**env, "PAGE_CACHE_ENABLED": "false"}))
+            servers[-1].warm("/blog/")
             demo_blog = wrk(servers[-1].url + "/blog/", arguments.duration, connections=2)
             servers.pop().stop()
         if arguments.articles or arguments.requests:
@@ -182,14 +189,17 @@ def run(arguments) -> None:
         pages = [*PAGES, re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", index)[-1].replace("&amp;", "&")]
         # One connection per worker: a sync worker renders one page at a time, so more would only queue, and
         # pages slower than the run's length would never complete.
-        uncached = {path: wrk(servers[-1].url + path, arguments.duration, connections=2) for path in pages}
+        uncached = {}
+        for path in pages:
+            servers[-1].warm(path)
+            uncached[path] = wrk(servers[-1].url + path, arguments.duration, connections=2)
         servers.pop().stop()
 
         servers.append(Gunicorn("practice_site.wsgi:application", env))
         cached = {}
         for path in pages:
             if path != "/contact/":
-                servers[-1].get(path)
+                servers[-1].warm(path)
                 cached[path] = wrk(servers[-1].url + path, arguments.duration)
         servers.pop().stop()
 

@@ -8,6 +8,7 @@ attached, so the middleware does not read again; the middleware alone serves hit
 
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIRequest
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from .middleware import READ_ENVIRON_KEY, cache_key, entry_headers, read
 
@@ -21,6 +22,12 @@ class CachedPagesFirst:
             request = WSGIRequest(environ)
             key = cache_key(request)
             if key is not None:
+                # What Django does as each request starts and ends, which a hit here skips: a connection past
+                # CONN_MAX_AGE, or left broken, is closed (the read then opens a new one). Not inside a
+                # transaction, which only a test wrapping everything in one would hold here.
+                connection = connections[DEFAULT_DB_ALIAS]
+                if not connection.in_atomic_block:
+                    connection.close_if_unusable_or_obsolete()
                 found = read(request, key, lean=True)
                 if found.hit:
                     start_response("200 OK", entry_headers(found.entry, found.coding, "hit"))

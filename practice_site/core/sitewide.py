@@ -71,8 +71,7 @@ def serving(request, version: str):
 
 def site_root_paths():
     """The root paths kept for the request being served, or None outside one."""
-    kept = _serving.get()
-    return None if kept is None else _keep(kept, "root paths", Site.get_site_root_paths)
+    return None if _serving.get() is None else kept_while_serving("root paths", Site.get_site_root_paths)
 
 
 def kept_while_serving(key, compute):

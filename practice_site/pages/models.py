@@ -165,8 +165,8 @@ class TeamIndexPage(SectionIndexPage):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if request.META.get("QUERY_STRING"):
-            # Filtered lists are not offered to any cache until the page cache's invalidation is known to cover
-            # concerns and insurance plans; the unfiltered /team/ stays cacheable.
+            # Each combination of filters would be its own cache entry (three codings each), seldom asked for
+            # twice; the unfiltered /team/ stays cacheable.
             patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -8,10 +8,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
+from contact.models.request import ConsultationRequest, RequestNotification
 from practice_site.core.models import PracticeSettings
-
-from . import booking_emails
-from .consultations import ConsultationRequest, RequestNotification
+from practice_site.scheduling import emails as call_emails
 
 
 class NoRecipientsError(Exception):
@@ -41,7 +40,7 @@ def acknowledgement(consultation: ConsultationRequest, practice: PracticeSetting
     contact_line = f" If you need us sooner, call {practice.phone}." if practice.phone else ""
     booking = consultation.bookings.active().first()
     if booking:
-        next_step = booking_emails.call_paragraphs(booking, practice) + contact_line.strip()
+        next_step = call_emails.call_paragraphs(booking, practice) + contact_line.strip()
     else:
         next_step = REPLY_PROMISE + contact_line
     body = (

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from . import notifications
-from .consultations import RequestEvent, RequestNotification
+from contact import notifications
+from contact.models.request import RequestEvent, RequestNotification
 
 logger = logging.getLogger(__name__)
 

@@ -1,13 +1,14 @@
 """iCalendar files: one for the person who booked, and each host's private feed.
 
 Calendar providers are third parties, so neither holds anything the person typed: the person's file says
-only who they will talk to (the practice) and its phone number; the staff feed only the request number.
+only who they will talk to (the practice) and its phone number; the staff feed only the label and staff link
+the call's owner gives (scheduling/parties.py), e.g. the request number and its admin page.
 """
 
 from django.conf import settings
-from django.urls import reverse
 from icalendar import Calendar, Event
 
+from . import parties
 from .models import Booking
 
 PRODID = "-//Rooted//Consultation calls//EN"
@@ -42,16 +43,14 @@ def booking_file(booking: Booking, practice_name: str, phone: str) -> bytes:
     return calendar.to_ical()
 
 
-def admin_link(booking: Booking) -> str:
-    # By URL name: the request's admin lives in the intake app, which this app must not import.
-    return settings.WAGTAILADMIN_BASE_URL + reverse("consultation_requests:inspect", args=[booking.consultation_id])
-
-
 def staff_feed(bookings, calendar_name: str) -> bytes:
     calendar = _calendar(calendar_name)
+    bookings = list(bookings)
+    known = parties.owner().parties(bookings)
     for booking in bookings:
-        link = admin_link(booking)
-        event = _event(booking, f"Free consultation — request #{booking.consultation_id}", link)
+        party = known[booking.pk]
+        link = settings.WAGTAILADMIN_BASE_URL + party.staff_path
+        event = _event(booking, f"Free consultation — {party.label[:1].lower()}{party.label[1:]}", link)
         event.add("url", link)
         calendar.add_component(event)
     return calendar.to_ical()

@@ -5,7 +5,6 @@ practice's zone (settings.TIME_ZONE), so "Tuesday 9:00" stays 9:00 across daylig
 """
 
 import secrets
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -52,14 +51,6 @@ class SchedulingSettings(BaseGenericSetting):
 
     def __str__(self):
         return "Consultation scheduling"
-
-    @property
-    def call_length(self) -> timedelta:
-        return timedelta(minutes=self.call_minutes)
-
-    @property
-    def gap(self) -> timedelta:
-        return timedelta(minutes=self.gap_minutes)
 
 
 class ConsultationScheduleQuerySet(models.QuerySet):
@@ -190,7 +181,11 @@ class BookingQuerySet(models.QuerySet):
 
 
 class Booking(models.Model):
-    """A free consultation call held for a request. Cancelled and moved calls are kept, for the history."""
+    """A free consultation call. Cancelled and moved calls are kept, for the history.
+
+    Whom it is for is the business of the app that booked it (scheduling/parties.py): the intake app links
+    each request to its calls, so this app never names the one above it.
+    """
 
     class Status(models.TextChoices):
         BOOKED = "booked", "Booked"
@@ -202,7 +197,6 @@ class Booking(models.Model):
         HOST_UNAVAILABLE = "host", "Host no longer takes calls: reassign"
         TIME_OFF = "time_off", "Host has time off then: move the call"
 
-    consultation = models.ForeignKey("contact.ConsultationRequest", on_delete=models.CASCADE, related_name="bookings")
     # SET_NULL, not CASCADE: when a staff account is deleted their calls stay, flagged for reassignment.
     host = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consultation_bookings"
@@ -224,13 +218,10 @@ class Booking(models.Model):
             models.UniqueConstraint(
                 fields=["host", "start"], condition=Q(status="booked"), name="one_active_booking_per_host_and_start"
             ),
-            models.UniqueConstraint(
-                fields=["consultation"], condition=Q(status="booked"), name="one_active_booking_per_consultation"
-            ),
         ]
 
     def __str__(self):
-        return f"Consultation call for request #{self.consultation_id}"
+        return f"Consultation call on {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
 
     @property
     def is_active(self) -> bool:

@@ -117,40 +117,23 @@ def _day_starts(day, weekly_starts, day_exceptions, call: int, step: int) -> lis
     return sorted(set(starts))
 
 
-def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, schedules=None) -> list[Slot]:
-    """Every open time from the first allowed day to the horizon, earliest first."""
-    now = now or timezone.now()
-    rules = rules or SchedulingSettings.load()
-    zone = timezone.get_current_timezone()
-    today = timezone.localdate(now)
-    start_day = first_day(today, rules.notice_business_days)
-    last_day = today + timedelta(days=rules.horizon_days)
-    call, gap = rules.call_minutes, rules.gap_minutes
-    step = call + gap
+@dataclass(frozen=True)
+class _Period:
+    """The days asked for and the rules that apply, in the whole minutes the arithmetic below counts in."""
 
-    if schedules is None:
-        schedules = schedules_with_hours()
-    hosts = hosts_for(schedules, clinician_page_id)
-    if host_ids is not None:
-        hosts = [schedule for schedule in hosts if schedule.host_id in set(host_ids)]
-    if not hosts:
-        return []
+    days: list[tuple[date, int | None]]  # each day with its midnight in minutes (UTC), None when clocks change
+    zone: object
+    call: int
+    gap: int
+    now_minute: int
+    max_calls_per_day: int
 
-    # Everything below counts in whole minutes since 1970 (UTC): integer arithmetic, no time zone lookups
-    # per slot, which keeps 5 hosts over 21 days within a few milliseconds.
-    period_start = datetime.combine(start_day, time.min, tzinfo=zone) - timedelta(minutes=step)
-    period_end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone) + timedelta(minutes=step)
-    booked = defaultdict(list)
-    calls_per_day = defaultdict(int)
-    bookings = (
-        Booking.objects.active().overlapping(period_start, period_end)
-        .filter(host_id__in=[schedule.host_id for schedule in hosts]).values_list("host_id", "start", "end")
-    )
-    for host_id, start, end in bookings:
-        booked[host_id].append((_minutes(start) - gap, _minutes(end) + gap))
-        calls_per_day[host_id, timezone.localdate(start)] += 1
-    now_minute = _minutes(now)
+    @property
+    def step(self) -> int:
+        return self.call + self.gap
 
+
+def _days(start_day: date, last_day: date, zone) -> list[tuple[date, int | None]]:
     days = []
     day = start_day
     while day <= last_day:
@@ -160,41 +143,92 @@ def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, s
         same_all_day = offset == (midnight + timedelta(hours=23, minutes=59)).replace(tzinfo=zone).utcoffset()
         days.append((day, _minutes(midnight - offset) if same_all_day else None))
         day += timedelta(days=1)
+    return days
 
+
+def _booked(hosts, period: _Period):
+    """Each host's booked calls (widened by the gap) and their number of calls per day, in one query."""
+    first_day, last_day = period.days[0][0], period.days[-1][0]
+    margin = timedelta(minutes=period.step)
+    period_start = datetime.combine(first_day, time.min, tzinfo=period.zone) - margin
+    period_end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=period.zone) + margin
+    booked = defaultdict(list)
+    calls_per_day = defaultdict(int)
+    bookings = (
+        Booking.objects.active().overlapping(period_start, period_end)
+        .filter(host_id__in=[schedule.host_id for schedule in hosts]).values_list("host_id", "start", "end")
+    )
+    for host_id, start, end in bookings:
+        booked[host_id].append((_minutes(start) - period.gap, _minutes(end) + period.gap))
+        calls_per_day[host_id, timezone.localdate(start)] += 1
+    return booked, calls_per_day
+
+
+def _host_starts(schedule, period: _Period):
+    """The host's weekly start minutes by weekday, and their dated exceptions by date."""
+    weekly = defaultdict(list)
+    for hours in schedule.weekly_hours.all():
+        weekly[hours.weekday].append((hours.starts_at, hours.ends_at))
+    weekly_starts = {weekday: _starts(windows, period.call, period.step) for weekday, windows in weekly.items()}
+    exceptions = defaultdict(list)
+    for exception in schedule.exceptions.all():
+        exceptions[exception.date].append(exception)
+    return weekly_starts, exceptions
+
+
+def _free_starts(schedule, period: _Period, host_booked, calls_per_day):
+    """(start minute, calls that day) of each time this host is free."""
+    weekly_starts, exceptions = _host_starts(schedule, period)
+    for day, midnight_utc in period.days:
+        calls = calls_per_day[schedule.host_id, day]
+        if calls >= period.max_calls_per_day:
+            continue
+        starts = weekly_starts.get(day.weekday(), ())
+        if day in exceptions:
+            starts = _day_starts(day, starts, exceptions[day], period.call, period.step)
+        for minute in starts:
+            if midnight_utc is not None:
+                start = midnight_utc + minute
+            else:
+                moment = local_moment(day, time(minute // 60, minute % 60), period.zone)
+                if moment is None:
+                    continue
+                start = _minutes(moment)
+            if start <= period.now_minute:
+                continue
+            if host_booked and any(a < start + period.call and start < b for a, b in host_booked):
+                continue
+            yield start, calls
+
+
+def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, schedules=None) -> list[Slot]:
+    """Every open time from the first allowed day to the horizon, earliest first."""
+    now = now or timezone.now()
+    rules = rules or SchedulingSettings.load()
+    hosts = hosts_for(schedules_with_hours() if schedules is None else schedules, clinician_page_id)
+    if host_ids is not None:
+        hosts = [schedule for schedule in hosts if schedule.host_id in set(host_ids)]
+    if not hosts:
+        return []
+
+    # Everything below counts in whole minutes since 1970 (UTC): integer arithmetic, no time zone lookups
+    # per slot, which keeps 5 hosts over 21 days within a few milliseconds.
+    zone = timezone.get_current_timezone()
+    today = timezone.localdate(now)
+    period = _Period(
+        days=_days(first_day(today, rules.notice_business_days), today + timedelta(days=rules.horizon_days), zone),
+        zone=zone, call=rules.call_minutes, gap=rules.gap_minutes, now_minute=_minutes(now),
+        max_calls_per_day=rules.max_calls_per_day,
+    )
+    if not period.days:
+        return []
+    booked, calls_per_day = _booked(hosts, period)
     free = defaultdict(list)
     for schedule in hosts:
-        weekly = defaultdict(list)
-        for hours in schedule.weekly_hours.all():
-            weekly[hours.weekday].append((hours.starts_at, hours.ends_at))
-        weekly_starts = {weekday: _starts(windows, call, step) for weekday, windows in weekly.items()}
-        exceptions = defaultdict(list)
-        for exception in schedule.exceptions.all():
-            exceptions[exception.date].append(exception)
-        host_booked = booked[schedule.host_id]
-        host_id = schedule.host_id
+        for start, calls in _free_starts(schedule, period, booked[schedule.host_id], calls_per_day):
+            free[start].append((calls, schedule.host_id))
 
-        for day, midnight_utc in days:
-            calls = calls_per_day[host_id, day]
-            if calls >= rules.max_calls_per_day:
-                continue
-            starts = weekly_starts.get(day.weekday(), ())
-            if day in exceptions:
-                starts = _day_starts(day, starts, exceptions[day], call, step)
-            for minute in starts:
-                if midnight_utc is not None:
-                    start = midnight_utc + minute
-                else:
-                    moment = local_moment(day, time(minute // 60, minute % 60), zone)
-                    if moment is None:
-                        continue
-                    start = _minutes(moment)
-                if start <= now_minute:
-                    continue
-                if host_booked and any(a < start + call and start < b for a, b in host_booked):
-                    continue
-                free[start].append((calls, host_id))
-
-    length = timedelta(minutes=call)
+    length = timedelta(minutes=period.call)
     result = []
     for start, hosts_free in sorted(free.items()):
         moment = (EPOCH + timedelta(minutes=start)).replace(tzinfo=UTC)

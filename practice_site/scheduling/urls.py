@@ -1,7 +1,7 @@
 from django.urls import path
 
-from . import views
+from .staff import feed
 
 urlpatterns = [
-    path("<str:token>.ics", views.calendar_feed, name="scheduling_calendar_feed"),
+    path("<str:token>.ics", feed.calendar_feed, name="scheduling_calendar_feed"),
 ]

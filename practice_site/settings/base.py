@@ -187,7 +187,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 # A failed CSRF check re-shows the consultation form with what was typed, instead of a bare 403.
-CSRF_FAILURE_VIEW = "contact.csrf.csrf_failure"
+CSRF_FAILURE_VIEW = "contact.form.csrf.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 
@@ -413,7 +413,7 @@ MIDDLEWARE.insert(
 )
 # Before the CSRF check reads the body: refuses a large multipart body sent to the consultation form.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "contact.middleware.IntakeBodyLimitMiddleware"
+    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "contact.form.body_limit.IntakeBodyLimitMiddleware"
 )
 LOCAL_STATE_DIR = Path(env.LOCAL_STATE_DIR or BASE_DIR / ".data" / "local")
 INTAKE_SPOOL_DIR = Path(env.INTAKE_SPOOL_DIR or LOCAL_STATE_DIR / "intake-spool")

@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from contact.booking_emails import describe
-from contact.booking_form import day_label, time_label
 from contact.models import ConsultationRequest
 from practice_site.scheduling import slots
+from practice_site.scheduling.emails import describe
+from practice_site.scheduling.forms import day_label, time_label
 from practice_site.scheduling.models import Booking, ConsultationSchedule
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.consultation_form import fill_the_required_answers

@@ -3,7 +3,7 @@ import time
 import pytest
 from django.core import signing
 
-from contact import spam
+from contact.form import spam
 from practice_site.core.models import PracticeSettings
 from practice_site.demo import consultation as demo_content
 from tests.factories.consultations import form_answers

@@ -9,10 +9,10 @@ from django.core import signing
 from django.utils import timezone
 from icalendar import Calendar
 
-from contact import booking_tasks
-from contact.booking_emails import describe
 from contact.models import ConsultationRequest, RequestEvent
 from practice_site.scheduling import slots
+from practice_site.scheduling import tasks as booking_tasks
+from practice_site.scheduling.emails import describe
 from practice_site.scheduling.models import Booking
 from practice_site.scheduling.tokens import make_token, read_token
 from tests.factories.scheduling import all_week, make_host

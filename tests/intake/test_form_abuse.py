@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from contact.models import ConsultationRequest
-from contact.receipts import REUSED_TOKEN_REASON
+from contact.models.receipts import REUSED_TOKEN_REASON
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from contact import rate_limit, submission, views
+from contact.form import rate_limit, submission, views
 from contact.models import ConsultationRequest, RequestNotification
 from tests.intake.conftest import aged_token
 from tests.intake.test_consultation_form import database_down

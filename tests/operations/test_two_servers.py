@@ -22,7 +22,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from contact import spam
+from contact.form import spam
 from contact.models import ConsultationRequest
 from practice_site.core.models import PracticeSettings
 from practice_site.demo import consultation as demo_content

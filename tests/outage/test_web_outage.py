@@ -8,9 +8,9 @@ import requests
 from cryptography.fernet import Fernet, InvalidToken
 from django.http import QueryDict
 
-from contact import spool
-from contact.consultations import ConsultationRequest
-from contact.receipts import SpooledRequest
+from contact.models.receipts import SpooledRequest
+from contact.models.request import ConsultationRequest
+from contact.outage import spool
 from practice_site.core.models import PracticeSettings
 from practice_site.demo import consultation as demo_consultation
 from tests.factories.consultations import form_answers

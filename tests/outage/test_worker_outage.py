@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from contact.consultations import RequestNotification
+from contact.models.request import RequestNotification
 from contact.tasks import send_request_notification
 from tests.factories.consultations import ConsultationRequestFactory
 

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from contact.consultations import ConsultationRequest
+from contact.models.request import ConsultationRequest
 
 Status = ConsultationRequest.Status
 # Requests that ended without the person becoming a client.

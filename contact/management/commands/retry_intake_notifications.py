@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from contact.consultations import RequestNotification
+from contact.models.request import RequestNotification
 from contact.tasks import enqueue
 
 # A notification still pending after this long was never queued or its worker was lost.

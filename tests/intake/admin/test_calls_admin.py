@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from contact.booking_emails import describe
 from practice_site.scheduling import slots
+from practice_site.scheduling.emails import describe
 from practice_site.scheduling.models import Booking, ConsultationSchedule
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.scheduling import all_week, make_host

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from contact.exports import neutralise_formula
 from contact.models import RequestEvent
+from contact.review.exports import neutralise_formula
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.users import UserFactory
 from tests.security.helpers import force_login_verified

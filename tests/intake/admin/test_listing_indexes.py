@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from contact.consultations import ConsultationRequest
+from contact.models.request import ConsultationRequest
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,49 @@
+"""Storing a request: committed first; emails are queued only once the row is safely in PostgreSQL."""
+
+from functools import partial
+
+from django.db import transaction
+
+from contact import calls, notifications, tasks
+from contact.models.receipts import REUSED_TOKEN_REASON, SpooledRequest, use_form_token
+from contact.models.request import ConsultationRequest, RequestEvent, RequestNotification
+
+
+def store_request(form, *, spam_reason: str, received_at=None, spool_id=None) -> ConsultationRequest:
+    """``received_at`` and ``spool_id`` come with a request kept in the spool during an outage
+    (contact/outage/spool.py): a spool_id already stored raises IntegrityError and stores nothing."""
+    with transaction.atomic():
+        if spool_id is not None:
+            SpooledRequest.objects.create(spool_id=spool_id)
+        if not spam_reason and not use_form_token(form.cleaned_data["form_token"]):
+            # One form sent again (a replay, or the same form from several addresses): kept for staff to see.
+            spam_reason = REUSED_TOKEN_REASON
+        consultation = form.save(commit=False)
+        if received_at is not None:
+            consultation.received_at = consultation.privacy_notice_accepted_at = received_at
+        if spam_reason:
+            consultation.status = ConsultationRequest.Status.SPAM
+            consultation.spam_reason = spam_reason[:120]
+        consultation.save()
+        RequestEvent.objects.create(
+            consultation=consultation,
+            action=RequestEvent.Action.SUBMITTED,
+            detail=submitted_detail(spam_reason=spam_reason, spooled=spool_id is not None),
+        )
+        start = form.cleaned_data.get("consultation_time")
+        # Spam never holds a time; SlotTaken rolls the whole request back, so nothing is half-stored.
+        consultation.held_booking = calls.hold(consultation, start) if start and not spam_reason else None
+        # The rows exist from the start, so staff see "waiting to send" even if queueing fails.
+        pending = RequestNotification.objects.bulk_create(
+            RequestNotification(consultation=consultation, kind=kind) for kind in notifications.kinds_for(consultation)
+        )
+        if pending:
+            transaction.on_commit(partial(tasks.enqueue_all, [notification.pk for notification in pending]))
+    return consultation
+
+
+def submitted_detail(*, spam_reason: str, spooled: bool) -> str:
+    detail = "Marked as spam by the automatic checks" if spam_reason else "Sent from the website"
+    if spooled:
+        detail += " while the database was unreachable; stored once it was back"
+    return detail

@@ -13,7 +13,7 @@ from practice_site.scheduling.forms import day_label, time_label
 from practice_site.scheduling.models import Booking, ConsultationSchedule
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.consultation_form import fill_the_required_answers
-from tests.factories.scheduling import all_week, make_host
+from tests.factories.scheduling import all_week, book, make_host, request_of
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_a_person_picks_the_second_open_time_and_gets_it_with_a_calendar_file(pa
 
     booking = Booking.objects.get()
     assert (booking.start, booking.status) == (second.start, "booked")
-    assert booking.consultation == ConsultationRequest.objects.get(name="Maya Torres")
+    assert request_of(booking) == ConsultationRequest.objects.get(name="Maya Torres")
 
 
 def test_a_time_taken_meanwhile_is_said_plainly_and_the_answers_stay(page, contact_url):
@@ -70,7 +70,7 @@ def test_a_time_taken_meanwhile_is_said_plainly_and_the_answers_stay(page, conta
         name="Someone Else", preferred_contact="call", therapy_for="self", in_texas=True, session_format="either",
         payment="not_sure", privacy_notice_accepted_at=timezone.now(),
     )
-    Booking.objects.create(consultation=someone, host=ConsultationSchedule.objects.get().host, start=first.start,
+    book(someone, host=ConsultationSchedule.objects.get().host, start=first.start,
                            end=first.end)
     page.get_by_role("button", name="Send my request").click()
 

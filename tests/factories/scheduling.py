@@ -2,7 +2,8 @@
 
 from datetime import time
 
-from practice_site.scheduling.models import ConsultationSchedule, WeeklyHours
+from contact.models import ConsultationRequest, RequestCall
+from practice_site.scheduling.models import Booking, ConsultationSchedule, WeeklyHours
 from tests.factories.users import coordinator
 
 
@@ -18,3 +19,14 @@ def make_host(hours=(), user=None, **fields) -> ConsultationSchedule:
 
 def all_week(start=time(9), end=time(17)):
     return [(day, start, end) for day in range(7)]
+
+
+def book(consultation, **fields) -> Booking:
+    """A call held for ``consultation``, linked as the intake app links it."""
+    booking = Booking.objects.create(**fields)
+    RequestCall.objects.create(booking=booking, consultation=consultation)
+    return booking
+
+
+def request_of(booking) -> ConsultationRequest:
+    return ConsultationRequest.objects.get(calls__booking=booking.pk)

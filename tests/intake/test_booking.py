@@ -11,11 +11,12 @@ from icalendar import Calendar
 
 from contact.models import ConsultationRequest, RequestEvent
 from practice_site.scheduling import slots
-from practice_site.scheduling import tasks as booking_tasks
+from practice_site.scheduling import tasks as call_tasks
 from practice_site.scheduling.emails import describe
 from practice_site.scheduling.models import Booking
 from practice_site.scheduling.tokens import make_token, read_token
-from tests.factories.scheduling import all_week, make_host
+from tests.factories.scheduling import all_week, make_host, request_of
+from tests.factories.scheduling import book as hold_for
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_a_chosen_time_is_booked_with_the_request_and_shown_with_a_calendar_file
 
     consultation = ConsultationRequest.objects.get()
     booking = Booking.objects.get()
-    assert (booking.consultation, booking.host, booking.start, booking.status) == (
+    assert (request_of(booking), booking.host, booking.start, booking.status) == (
         consultation, host.host, slot.start, "booked")
     assert consultation.status == ConsultationRequest.Status.SCHEDULED
     assert consultation.get_status_display() == "Consultation scheduled"
@@ -106,7 +107,7 @@ def test_a_time_taken_meanwhile_brings_the_form_back_with_everything_typed(clien
         name="Someone Else", preferred_contact="call", therapy_for="self", in_texas=True, session_format="either",
         payment="not_sure", privacy_notice_accepted_at=timezone.now(),
     )
-    Booking.objects.create(consultation=other, host=host.host, start=slot.start, end=slot.end)
+    hold_for(other, host=host.host, start=slot.start, end=slot.end)
 
     response = book(client, valid_data, slot)
 
@@ -157,13 +158,13 @@ def deferring_queue(settings):
     """A backend that, like the production database queue, keeps tasks for later."""
     settings.TASKS = {**settings.TASKS,
                       settings.BACKGROUND_QUEUE: {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-    backend = booking_tasks.send_call_email.get_backend()
+    backend = call_tasks.send_call_email.get_backend()
     backend.clear()
     return backend
 
 
 def reminders(backend):
-    return [result for result in backend.results if result.task.func is booking_tasks.send_call_email.func
+    return [result for result in backend.results if result.task.func is call_tasks.send_call_email.func
             and result.args[1] == "reminder"]
 
 
@@ -178,8 +179,8 @@ def test_the_reminder_is_queued_for_the_day_before_and_sent_once(
     assert queued.task.run_after == slot.start - timedelta(days=1)
     assert queued.args == [booking.pk, "reminder"]
 
-    assert booking_tasks.send_call_email.call(booking.pk, "reminder") == "sent"
-    assert booking_tasks.send_call_email.call(booking.pk, "reminder") == "skipped"
+    assert call_tasks.send_call_email.call(booking.pk, "reminder") == "sent"
+    assert call_tasks.send_call_email.call(booking.pk, "reminder") == "skipped"
     (reminder,) = mailoutbox
     assert reminder.subject.startswith("Reminder") and describe(slot.start) in reminder.body
     for value in typed_values(valid_data):
@@ -202,8 +203,8 @@ def test_no_reminder_after_a_cancel_or_a_move(
         client.post(f"/contact/call/{make_token(moved)}/", {"action": "cancel"})
 
     assert len(reminders(deferring_queue)) == 2  # one per booking, each checks the booking when it runs
-    assert booking_tasks.send_call_email.call(first.pk, "reminder") == "skipped"
-    assert booking_tasks.send_call_email.call(moved.pk, "reminder") == "skipped"
+    assert call_tasks.send_call_email.call(first.pk, "reminder") == "skipped"
+    assert call_tasks.send_call_email.call(moved.pk, "reminder") == "skipped"
     assert mailoutbox == []
 
 

@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from practice_site.scheduling.models import Booking, ScheduleException
 from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.scheduling import book, request_of
 from tests.security.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def call(host, days=3, hour=10, **kwargs):
     consultation = kwargs.pop("consultation", None) or ConsultationRequestFactory(
         name="Maya Torres", phone="+12816240199", email="maya@example.com"
     )
-    return Booking.objects.create(consultation=consultation, host=host, start=start,
+    return book(consultation, host=host, start=start,
                                   end=start + timedelta(minutes=15), **kwargs)
 
 
@@ -48,9 +49,9 @@ def test_the_feed_lists_only_its_hosts_calls_without_names_or_numbers_and_stops_
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     assert "no-store" in response["Cache-Control"]
     (event,) = Calendar.from_ical(response.content).walk("VEVENT")
-    assert str(event["summary"]) == f"Free consultation — request #{own_call.consultation_id}"
+    assert str(event["summary"]) == f"Free consultation — request #{request_of(own_call).pk}"
     assert event.decoded("dtstart") == own_call.start
-    assert str(event["url"]).endswith(reverse("consultation_requests:inspect", args=[own_call.consultation_id]))
+    assert str(event["url"]).endswith(reverse("consultation_requests:inspect", args=[request_of(own_call).pk]))
     text = response.content.decode()
     for private in ["Maya", "Torres", "2816240199", "624-0199", "maya@example.com"]:
         assert private not in text

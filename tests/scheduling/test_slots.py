@@ -4,10 +4,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from practice_site.scheduling import slots
-from practice_site.scheduling.models import Booking, ScheduleException
+from practice_site.scheduling.models import ScheduleException
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
-from tests.factories.scheduling import all_week
+from tests.factories.scheduling import all_week, book
 
 CENTRAL = ZoneInfo("America/Chicago")
 # A Friday afternoon: with the default notice, the first times offered are on Monday.
@@ -91,13 +91,13 @@ def test_booked_times_and_full_days_are_not_offered(make_host, rules):
     rules.save()
     schedule = make_host(hours=[(0, time(9), time(10))])
     monday_nine = datetime(2026, 12, 7, 9, 0, tzinfo=CENTRAL)
-    Booking.objects.create(consultation=ConsultationRequestFactory(), host=schedule.host,
+    book(ConsultationRequestFactory(), host=schedule.host,
                            start=monday_nine, end=monday_nine + timedelta(minutes=15))
     found = [local(slot).strftime("%H:%M") for slot in slots.open_slots(now=FRIDAY)
              if local(slot).date() == date(2026, 12, 7)]
     assert found == ["09:15", "09:30", "09:45"]
 
-    Booking.objects.create(consultation=ConsultationRequestFactory(), host=schedule.host,
+    book(ConsultationRequestFactory(), host=schedule.host,
                            start=monday_nine + timedelta(minutes=30), end=monday_nine + timedelta(minutes=45))
     assert not [slot for slot in slots.open_slots(now=FRIDAY) if local(slot).date() == date(2026, 12, 7)]
 
@@ -106,7 +106,7 @@ def test_a_time_free_with_two_hosts_lists_both_the_less_busy_first(make_host, ru
     busy = make_host(hours=[(0, time(9), time(10))])
     free = make_host(hours=[(0, time(9), time(10))])
     nine = datetime(2026, 12, 7, 9, 30, tzinfo=CENTRAL)
-    Booking.objects.create(consultation=ConsultationRequestFactory(), host=busy.host, start=nine,
+    book(ConsultationRequestFactory(), host=busy.host, start=nine,
                            end=nine + timedelta(minutes=15))
     first = slots.open_slots(now=FRIDAY)[0]
     assert first.host_ids == (free.host_id, busy.host_id)

@@ -14,7 +14,7 @@ from practice_site.scheduling import slots
 from practice_site.scheduling.emails import describe
 from practice_site.scheduling.models import Booking, ConsultationSchedule
 from tests.factories.consultations import ConsultationRequestFactory
-from tests.factories.scheduling import all_week, make_host
+from tests.factories.scheduling import all_week, book, make_host, request_of
 from tests.security.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +25,11 @@ AGENDA = "/admin/consultation-calls/"
 def call(host, days=3, hour=10, **request_fields):
     consultation = ConsultationRequestFactory(status="scheduled", assigned_to=host, **request_fields)
     start = datetime.combine(timezone.localdate() + timedelta(days=days), time(hour), tzinfo=CENTRAL)
-    return Booking.objects.create(consultation=consultation, host=host, start=start, end=start + timedelta(minutes=15))
+    return book(consultation, host=host, start=start, end=start + timedelta(minutes=15))
 
 
 def call_url(booking):
-    return reverse("consultation_call", args=[booking.consultation_id])
+    return reverse("consultation_call", args=[request_of(booking).pk])
 
 
 def test_coordinators_see_everyones_calls_by_day_with_how_to_reach_them(client, coordinator_user, clinician_user):
@@ -37,10 +37,10 @@ def test_coordinators_see_everyones_calls_by_day_with_how_to_reach_them(client, 
     theirs = call(clinician_user, days=4)
     force_login_verified(client, coordinator_user)
     html = client.get(AGENDA).content.decode()
-    assert f"Request #{own.consultation_id}" in html and f"Request #{theirs.consultation_id}" in html
+    assert f"Request #{request_of(own).pk}" in html and f"Request #{request_of(theirs).pk}" in html
     assert "(713) 555-0142" in html and "Phone call" in html
-    assert reverse("consultation_requests:inspect", args=[own.consultation_id]) in html
-    assert html.index(f"Request #{own.consultation_id}") < html.index(f"Request #{theirs.consultation_id}")
+    assert reverse("consultation_requests:inspect", args=[request_of(own).pk]) in html
+    assert html.index(f"Request #{request_of(own).pk}") < html.index(f"Request #{request_of(theirs).pk}")
     assert f"{timezone.localtime(own.start):%A, %B} {timezone.localtime(own.start).day}" in html
 
 
@@ -49,8 +49,8 @@ def test_clinicians_see_only_their_own_calls(client, coordinator_user, clinician
     other = call(coordinator_user)
     force_login_verified(client, clinician_user)
     html = client.get(AGENDA).content.decode()
-    assert f"Request #{own.consultation_id}" in html
-    assert f"Request #{other.consultation_id}" not in html
+    assert f"Request #{request_of(own).pk}" in html
+    assert f"Request #{request_of(other).pk}" not in html
     assert client.get(call_url(other)).status_code == 404
 
 
@@ -59,7 +59,7 @@ def test_editors_have_no_agenda_nor_menu_item(client, editor_user, coordinator_u
     force_login_verified(client, editor_user)
     response = client.get(AGENDA)
     assert (response.status_code, response.get("Location")) in {(403, None), (302, "/admin/")}
-    assert f"Request #{booking.consultation_id}" not in response.content.decode()
+    assert f"Request #{request_of(booking).pk}" not in response.content.decode()
     assert "Consultation calls" not in client.get("/admin/").content.decode()
     refused = client.get(call_url(booking))
     assert refused.status_code in {403, 302}
@@ -82,7 +82,7 @@ def test_the_request_shows_its_call_and_staff_move_and_cancel_it_with_history(cl
     make_host(hours=all_week(time(8), time(18)), user=coordinator_user)
     booking = call(coordinator_user, days=30)  # beyond the horizon: still shown, still movable
     force_login_verified(client, coordinator_user)
-    inspect = client.get(reverse("consultation_requests:inspect", args=[booking.consultation_id])).content.decode()
+    inspect = client.get(reverse("consultation_requests:inspect", args=[request_of(booking).pk])).content.decode()
     assert "Free consultation call" in inspect and "Move or cancel the call" in inspect
     page = client.get(call_url(booking)).content.decode()
     assert describe(booking.start) in page and "Cancel the call" in page and "Move the call" in page
@@ -92,14 +92,14 @@ def test_the_request_shows_its_call_and_staff_move_and_cancel_it_with_history(cl
     assert response.status_code == 302
     booking.refresh_from_db()
     moved = Booking.objects.get(status="booked")
-    assert (booking.status, moved.start, moved.consultation_id) == ("moved", new_time.start, booking.consultation_id)
-    event = booking.consultation.events.get(action="call")
+    assert (booking.status, moved.start, request_of(moved).pk) == ("moved", new_time.start, request_of(booking).pk)
+    event = request_of(booking).events.get(action="call")
     assert event.actor == coordinator_user and describe(new_time.start) in event.detail
 
     client.post(call_url(booking), {"action": "cancel"})
     moved.refresh_from_db()
     assert moved.status == "cancelled"
-    cancel_event = booking.consultation.events.filter(action="call", detail__contains="cancelled").get()
+    cancel_event = request_of(booking).events.filter(action="call", detail__contains="cancelled").get()
     assert cancel_event.actor == coordinator_user and cancel_event.created_at <= timezone.now()
 
 
@@ -142,10 +142,10 @@ def test_coordinators_set_the_practice_wide_rules(client, coordinator_user, clin
 def test_a_request_marked_as_spam_by_staff_frees_its_time(client, coordinator_user):
     booking = call(coordinator_user)
     force_login_verified(client, coordinator_user)
-    response = client.post(reverse("consultation_requests:edit", args=[booking.consultation_id]),
+    response = client.post(reverse("consultation_requests:edit", args=[request_of(booking).pk]),
                            {"status": "spam", "assigned_to": coordinator_user.pk, "follow_up_on": "", "new_note": ""})
     assert response.status_code == 302
     booking.refresh_from_db()
     assert booking.status == "cancelled"
-    booking.consultation.refresh_from_db()
-    assert booking.consultation.status == "spam"
+    request_of(booking).refresh_from_db()
+    assert request_of(booking).status == "spam"

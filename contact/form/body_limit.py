@@ -7,7 +7,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-from contact.outage.page_copy import page_copy
+from contact.form.page_copy import page_copy
 from practice_site.outage import lastknown
 
 

@@ -7,9 +7,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from contact.form import rate_limit
+from contact.form.page_copy import remember_page
 from contact.form.request_form import ConsultationRequestForm
 from contact.form.submission import store_request
-from contact.outage.page_copy import remember_page
 from practice_site.core.models import PracticeSettings
 from practice_site.outage import lastknown
 from practice_site.scheduling import call_pages, holding

@@ -14,9 +14,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 
 from contact.form.body_limit import oversized_body_response
+from contact.form.page_copy import page_copy
 from contact.form.request_form import ConsultationRequestForm
 from contact.outage import spool
-from contact.outage.page_copy import page_copy
 from practice_site.outage import lastknown
 
 logger = logging.getLogger(__name__)

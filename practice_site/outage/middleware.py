@@ -1,7 +1,10 @@
 """Answers every request the database cannot serve: an app's own outage handling, a page copy, or a calm 503.
 
-Placed before the page cache (its table is in PostgreSQL too). Checking the connection first costs nothing in
-the normal case, as every request opens or reuses it anyway; an unreachable server fails fast (connect_timeout).
+It sits inside the page cache (right after WhiteNoise): a page the cache holds is answered before this runs,
+and only what the cache cannot answer comes here. Checking the connection first costs nothing in the normal
+case, as every request opens or reuses it anyway. It does not fail fast: with the server unreachable, each
+request waits for its connection attempts to time out (connect_timeout, 3 s each; a host name with two
+addresses is tried twice) before it is answered.
 """
 
 from django.conf import settings

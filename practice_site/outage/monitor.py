@@ -45,10 +45,6 @@ def database_up() -> None:
         _down_since = _last_report = None
 
 
-def is_down() -> bool:
-    return _down_since is not None
-
-
 class OutageLogFilter(logging.Filter):
     """Drops a record whose exception is the database being unreachable, counting it as an outage instead.
 

@@ -1,7 +1,7 @@
 """The admin of consultation schedules: who may see and edit which, and the form a schedule is edited with.
 
-Every decision follows the call owner's rules (scheduling/parties.py; for requests, contact/review/permissions.py):
-coordinators work with every schedule; anyone else who works with calls, with their own; editors, with none.
+Every decision follows the rules of the app that books calls (asked through scheduling/parties.py): coordinators
+work with every schedule; anyone else who works with calls, with their own; everyone else (editors), with none.
 """
 
 from django.contrib.auth import get_user_model

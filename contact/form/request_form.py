@@ -286,7 +286,7 @@ class ConsultationRequestForm(ConsultationTimeForm, forms.ModelForm):
 
     def load_choices(self) -> None:
         """Choices that come from the database, evaluated once, so re-showing the form after a failed save needs
-        none. During an outage the form takes them from a last-known copy instead (contact/outage.py)."""
+        none. During an outage the form takes them from a last-known copy instead (contact/outage/page.py)."""
         self.fields["service"].choices = service_choices()
         self.fields["preferred_clinician"].choices = clinician_choices()
 

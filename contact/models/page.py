@@ -21,7 +21,7 @@ DEFAULT_THANK_YOU = (
 
 
 class ContactPage(RoutablePageMixin, BasePage):
-    """/contact/: staff edit the words around the form; the form itself is code (contact/forms.py)."""
+    """/contact/: staff edit the words around the form; the form itself is code (contact/form/request_form.py)."""
 
     introduction = RichTextField(editor="plain", blank=True)
     what_happens_next = RichTextField(editor="plain", default=DEFAULT_WHAT_HAPPENS_NEXT)

@@ -2,6 +2,7 @@ import pytest
 
 from practice_site.scheduling.models import SchedulingSettings
 from tests.factories import scheduling
+from tests.intake.admin.conftest import clinician_user, coordinator_user, editor_user  # noqa: F401 -- the staff
 
 
 @pytest.fixture

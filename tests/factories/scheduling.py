@@ -1,10 +1,17 @@
 """Hosts of consultation calls for tests: a staff member with a schedule and weekly hours."""
 
-from datetime import time
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+from django.utils import timezone
 
 from contact.models import ConsultationRequest, RequestCall
 from practice_site.scheduling.models import Booking, ConsultationSchedule, WeeklyHours
+from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.users import coordinator
+
+CENTRAL = ZoneInfo("America/Chicago")
 
 
 def make_host(hours=(), user=None, **fields) -> ConsultationSchedule:
@@ -30,3 +37,15 @@ def book(consultation, **fields) -> Booking:
 
 def request_of(booking) -> ConsultationRequest:
     return ConsultationRequest.objects.get(calls__booking=booking.pk)
+
+
+def call(host, days=3, hour=10, **request_fields) -> Booking:
+    """A scheduled request's call with ``host``, ``days`` ahead at ``hour`` in the practice's zone."""
+    consultation = ConsultationRequestFactory(status="scheduled", assigned_to=host, **request_fields)
+    start = datetime.combine(timezone.localdate() + timedelta(days=days), time(hour), tzinfo=CENTRAL)
+    return book(consultation, host=host, start=start, end=start + timedelta(minutes=15))
+
+
+def call_url(booking) -> str:
+    """The staff page of the request's call."""
+    return reverse("consultation_call", args=[request_of(booking).pk])

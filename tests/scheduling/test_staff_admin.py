@@ -2,8 +2,6 @@
 rules as requests (coordinators see and edit everyone's, clinicians their own, editors nothing)."""
 
 import re
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -12,23 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practice_site.scheduling.models import ConsultationSchedule
-from tests.factories.consultations import ConsultationRequestFactory
-from tests.factories.scheduling import book, make_host, request_of
+from tests.factories.scheduling import call, call_url, make_host, request_of
 from tests.security.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
-CENTRAL = ZoneInfo("America/Chicago")
 AGENDA = "/admin/consultation-calls/"
-
-
-def call(host, days=3, hour=10, **request_fields):
-    consultation = ConsultationRequestFactory(status="scheduled", assigned_to=host, **request_fields)
-    start = datetime.combine(timezone.localdate() + timedelta(days=days), time(hour), tzinfo=CENTRAL)
-    return book(consultation, host=host, start=start, end=start + timedelta(minutes=15))
-
-
-def call_url(booking):
-    return reverse("consultation_call", args=[request_of(booking).pk])
 
 
 def test_coordinators_see_everyones_calls_by_day_with_how_to_reach_them(client, coordinator_user, clinician_user):

@@ -1,7 +1,6 @@
 """A request's call in the admin: staff book, move and cancel it, under the same rules as requests."""
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import time
 
 import pytest
 from django.urls import reverse
@@ -10,23 +9,11 @@ from django.utils import timezone
 from practice_site.scheduling import slots
 from practice_site.scheduling.emails import describe
 from practice_site.scheduling.models import Booking
-from tests.factories.consultations import ConsultationRequestFactory
-from tests.factories.scheduling import all_week, book, make_host, request_of
+from tests.factories.scheduling import all_week, call, call_url, make_host, request_of
 from tests.security.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
-CENTRAL = ZoneInfo("America/Chicago")
 AGENDA = "/admin/consultation-calls/"
-
-
-def call(host, days=3, hour=10, **request_fields):
-    consultation = ConsultationRequestFactory(status="scheduled", assigned_to=host, **request_fields)
-    start = datetime.combine(timezone.localdate() + timedelta(days=days), time(hour), tzinfo=CENTRAL)
-    return book(consultation, host=host, start=start, end=start + timedelta(minutes=15))
-
-
-def call_url(booking):
-    return reverse("consultation_call", args=[request_of(booking).pk])
 
 
 

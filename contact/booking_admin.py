@@ -25,6 +25,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from practice_site.core.models import PracticeSettings
 from practice_site.scheduling.models import Booking, ConsultationSchedule
 from practice_site.scheduling.slots import parse_value
 
@@ -228,7 +229,7 @@ class AgendaView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         days = defaultdict(list)
         for call in visible_upcoming_calls(self.request.user):
-            days[timezone.localdate(call.start)].append({
+            days[timezone.localdate(call.start, PracticeSettings.load(self.request).zone)].append({
                 "booking": call,
                 "phone": readable_phone(call.consultation.phone),
                 "host": get_user_display_name(call.host) if call.host else "Nobody: reassign",

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from practice_site.directory.choices import LANGUAGES
 
+from . import deadlines
 from .deadlines import reply_overdue_before, spam_review_since, start_of
 
 # What staff search by name and email is read from, as words. The "@" becomes a space so the mailbox and
@@ -59,7 +60,7 @@ class ConsultationRequestQuerySet(models.QuerySet):
         raise ValueError(f"No worklist or flag called {name!r}")
 
     def _where(self, name, today=None):
-        return self.filter(self.condition(name, today or timezone.localdate()))
+        return self.filter(self.condition(name, today or deadlines.today()))
 
     def awaiting_reply(self):
         return self._where("awaiting_reply")
@@ -78,7 +79,7 @@ class ConsultationRequestQuerySet(models.QuerySet):
 
     def counts(self, *names, today=None) -> dict[str, int]:
         """How many requests are on each named worklist, in one query."""
-        today = today or timezone.localdate()
+        today = today or deadlines.today()
         return self.aggregate(**{name: Count("pk", filter=self.condition(name, today)) for name in names})
 
     def search(self, text: str):
@@ -95,7 +96,7 @@ class ConsultationRequestQuerySet(models.QuerySet):
 
     def with_flags(self, today=None):
         """Each request with ``is_<flag>`` for every flag and worklist, e.g. ``is_minor``, ``is_reply_overdue``."""
-        today = today or timezone.localdate()
+        today = today or deadlines.today()
         return self.annotate(**{
             f"is_{name}": ExpressionWrapper(self.condition(name, today), output_field=BooleanField())
             for name in self.FLAGS + self.WORKLISTS

@@ -2,8 +2,11 @@
 
 import django_filters
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from practice_site.core.models import PracticeSettings
 from practice_site.pages.models import ServicePage
 
 from .consultations import ConsultationRequest
@@ -15,7 +18,7 @@ Status = ConsultationRequest.Status
 # Keys are ConsultationRequestQuerySet's flags and worklists.
 FLAGS = {"out_of_area": "Out of area", "self_pay": "Self-pay", "minor": "Minor"}
 ATTENTION = {
-    "reply_overdue": "No reply within two business days",
+    "reply_overdue": format_lazy("No reply {}", lazy(lambda: PracticeSettings.load().reply_promise, str)()),
     "follow_up_due": "Follow-up due today or overdue",
 }
 SPAM_CHOICES = [("include", "Include spam"), ("only", "Only spam")]

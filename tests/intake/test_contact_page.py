@@ -43,7 +43,7 @@ def test_the_thank_you_page_is_never_cached_and_says_nothing_personal(client, co
 
 def test_editors_wording_appears_on_the_form_and_thank_you_pages(client, contact_page):
     contact_page.introduction = "<p>Reaching out takes courage.</p>"
-    contact_page.what_happens_next = "<p>We call you back within 48 hours.</p>"
+    contact_page.what_happens_next = "<p>Our coordinators work Monday to Thursday.</p>"
     contact_page.thank_you_text = "<p>Expect our reply by Thursday.</p>"
     contact_page.save_revision().publish()
 
@@ -51,7 +51,7 @@ def test_editors_wording_appears_on_the_form_and_thank_you_pages(client, contact
     thanks_html = client.get("/contact/thank-you/").content.decode()
 
     assert "Reaching out takes courage." in form_html
-    assert "We call you back within 48 hours." in form_html
+    assert "Our coordinators work Monday to Thursday." in form_html
     assert "Expect our reply by Thursday." in thanks_html
 
 

@@ -3,11 +3,49 @@
 import wagtail.fields
 from django.db import migrations
 
+# The page's words as they were by default, promise included; the templates now put the promise from the practice
+# settings before the page's words. Pages still holding these exact words get the new ones (in their live copy and
+# every revision), so the promise is not said twice; wording editors changed is theirs and is left alone.
+REWORDED = {
+    "what_happens_next": (
+        "<p>One of our intake coordinators will read your request and reply within two business days, the way you "
+        "asked us to. We will offer a free 15-minute phone consultation to talk about what you are looking for and "
+        "whether we are a good fit.</p>",
+        "<p>We will offer a free 15-minute phone consultation to talk about what you are looking for and whether "
+        "we are a good fit.</p>",
+    ),
+    "thank_you_text": (
+        "<p>We have received your request. One of our intake coordinators will reply within two business days, by "
+        "the contact method you chose. If we are not the right fit, we will help you find someone who is.</p>",
+        "<p>If we are not the right fit, we will help you find someone who is.</p>",
+    ),
+}
+
+
+def reword(apps, schema_editor, backwards=False):
+    ContactPage = apps.get_model("contact", "ContactPage")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    for field, (old, new) in REWORDED.items():
+        if backwards:
+            old, new = new, old
+        ContactPage.objects.filter(**{field: old}).update(**{field: new})
+        content_type = ContentType.objects.filter(app_label="contact", model="contactpage").first()
+        for revision in Revision.objects.filter(content_type=content_type, **{f"content__{field}": old}):
+            revision.content[field] = new
+            revision.save(update_fields=["content"])
+
+
+def reword_back(apps, schema_editor):
+    reword(apps, schema_editor, backwards=True)
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('contact', '0008_listing_and_search_indexes'),
+        ('wagtailcore', '0098_apitoken'),
+        ('contenttypes', '0002_remove_content_type_name'),
     ]
 
     operations = [
@@ -21,4 +59,5 @@ class Migration(migrations.Migration):
             name='what_happens_next',
             field=wagtail.fields.RichTextField(default='<p>We will offer a free 15-minute phone consultation to talk about what you are looking for and whether we are a good fit.</p>', help_text='Shown above the form, after the reply promise set in the practice settings.'),
         ),
+        migrations.RunPython(reword, reword_back),
     ]

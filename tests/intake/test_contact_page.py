@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -89,3 +92,21 @@ class TestContactPageRules(WagtailPageTestCase):
         self.assertPageIsRenderable(page)
         self.assertPageIsRoutable(page, "thank-you/")
         self.assertPageIsRenderable(page, "thank-you/")
+
+
+def test_pages_still_holding_the_old_default_words_lose_the_promise_they_restated(contact_page):
+    """contact.0009: the promise now comes from the practice settings, before the page's own words."""
+    reworded = importlib.import_module("contact.migrations.0009_reply_promise_from_practice_settings")
+    old_next, new_next = reworded.REWORDED["what_happens_next"]
+    old_thanks, new_thanks = reworded.REWORDED["thank_you_text"]
+    contact_page.what_happens_next, contact_page.thank_you_text = old_next, "<p>Our own words.</p>"
+    contact_page.save_revision().publish()
+    contact_page.thank_you_text = old_thanks
+    contact_page.save_revision()  # a draft, still holding the old words
+
+    reworded.reword(apps, None)
+
+    contact_page.refresh_from_db()
+    assert (contact_page.what_happens_next, contact_page.thank_you_text) == (new_next, "<p>Our own words.</p>")
+    draft = contact_page.get_latest_revision().content
+    assert (draft["what_happens_next"], draft["thank_you_text"]) == (new_next, new_thanks)

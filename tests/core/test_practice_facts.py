@@ -6,10 +6,14 @@ import zoneinfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
+from contact import booking_emails, notifications
 from contact.booking_emails import describe
 from practice_site.core.models import ClosedDay, PracticeSettings
-from tests.factories.users import SuperuserFactory
+from practice_site.scheduling.models import Booking
+from tests.factories.consultations import ConsultationRequestFactory
+from tests.factories.users import SuperuserFactory, coordinator
 from tests.security.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +101,46 @@ def test_call_times_are_written_in_the_practice_time_zone_with_its_name():
     practice.time_zone = "America/Denver"
     practice.save()
     assert describe(moment) == "Tuesday, December 8 at 8:00 a.m. Mountain Time"
+
+
+@pytest.fixture
+def practice_one_day_mountain():
+    practice = PracticeSettings.load()
+    practice.reply_within_business_days = 1
+    practice.time_zone = "America/Denver"
+    practice.save()
+    return practice
+
+
+def booked_call(host, start):
+    consultation = ConsultationRequestFactory(status="scheduled", assigned_to=host, email="sam@example.net")
+    return Booking.objects.create(consultation=consultation, host=host, start=start,
+                                  end=start + datetime.timedelta(minutes=15))
+
+
+def test_the_emails_promise_what_the_settings_say_in_their_time_zone(practice_one_day_mountain):
+    ack = notifications.acknowledgement(ConsultationRequestFactory(email="sam@example.net"), practice_one_day_mountain)
+    assert "will reply within one business day, the way you asked us to" in ack.body
+
+    start = datetime.datetime(2026, 12, 8, 15, 0, tzinfo=datetime.UTC)
+    cancelled = booking_emails.cancelled(booked_call(coordinator(), start), practice_one_day_mountain)
+    assert "Tuesday, December 8 at 8:00 a.m. Mountain Time is cancelled" in cancelled.body
+    assert "will reply within one business day" in cancelled.body
+    assert "Central" not in cancelled.body
+
+
+def test_staff_pages_use_the_promise_and_the_time_zone(client, practice_one_day_mountain):
+    staff = coordinator()
+    force_login_verified(client, staff)
+    ConsultationRequestFactory.aged(9)
+    assert "No reply within one business day" in client.get("/admin/consultation-requests/").content.decode()
+    assert "waiting more than one business day</a>" in client.get("/admin/").content.decode()
+
+    start = timezone.now().astimezone(zoneinfo.ZoneInfo("America/Denver")).replace(hour=9, minute=0) \
+        + datetime.timedelta(days=2)
+    booking = booked_call(staff, start)
+    agenda = " ".join(client.get("/admin/consultation-calls/").content.decode().split())
+    assert "Your upcoming free consultation calls, in Mountain Time." in agenda
+    assert ">9:00 a.m.</time>" in agenda
+    request_page = client.get(reverse("consultation_requests:inspect", args=[booking.consultation_id]))
+    assert "9:00 a.m.</time></strong> (Mountain Time)" in request_page.content.decode()

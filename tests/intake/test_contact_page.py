@@ -110,3 +110,14 @@ def test_pages_still_holding_the_old_default_words_lose_the_promise_they_restate
     assert (contact_page.what_happens_next, contact_page.thank_you_text) == (new_next, "<p>Our own words.</p>")
     draft = contact_page.get_latest_revision().content
     assert (draft["what_happens_next"], draft["thank_you_text"]) == (new_next, new_thanks)
+
+
+def test_the_form_and_thank_you_pages_promise_the_reply_the_practice_settings_set(client, contact_page):
+    practice = PracticeSettings.load()
+    practice.reply_within_business_days = 3
+    practice.save()
+    form_html = client.get("/contact/").content.decode()
+    thanks_html = client.get("/contact/thank-you/").content.decode()
+    assert "read your request and reply within three business days, the way you asked us to." in form_html
+    assert "will reply within three business days, by the contact method you chose." in thanks_html
+    assert "two business days" not in form_html + thanks_html

@@ -54,6 +54,7 @@ def test_each_flag_filters_annotates_and_counts_the_same_requests():
         assert requests.counts(flag) == {flag: len(expected)}
 
 
+@pytest.mark.django_db
 def test_overdue_boundary_is_the_end_of_the_last_overdue_day():
     # On Thursday the 26th, everything received up to the end of Monday the 23rd is overdue.
     assert reply_overdue_before(datetime.date(2026, 11, 26)) == at(datetime.date(2026, 11, 24), hour=0)

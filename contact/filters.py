@@ -17,6 +17,7 @@ Status = ConsultationRequest.Status
 
 # Keys are ConsultationRequestQuerySet's flags and worklists.
 FLAGS = {"out_of_area": "Out of area", "self_pay": "Self-pay", "minor": "Minor"}
+# The promise is read when the filter is shown, so a change in the practice settings shows at once.
 ATTENTION = {
     "reply_overdue": format_lazy("No reply {}", lazy(lambda: PracticeSettings.load().reply_promise, str)()),
     "follow_up_due": "Follow-up due today or overdue",

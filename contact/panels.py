@@ -41,6 +41,6 @@ class ConsultationRequestsPanel(Component):
             "overdue_url": listing_url(attention="reply_overdue"),
             "follow_ups_url": listing_url(attention="follow_up_due"),
             "spam_days": SPAM_REVIEW_DAYS,
-            "reply_time": PracticeSettings.load().reply_time,
+            "reply_time": PracticeSettings.load(parent_context["request"]).reply_time,
             "spam_url": listing_url(spam="only", received_at_from=spam_review_since(today).isoformat()),
         }

@@ -140,7 +140,7 @@ def test_staff_pages_use_the_promise_and_the_time_zone(client, practice_one_day_
         + datetime.timedelta(days=2)
     booking = booked_call(staff, start)
     agenda = " ".join(client.get("/admin/consultation-calls/").content.decode().split())
-    assert "Your upcoming free consultation calls, in Mountain Time." in agenda
+    assert "upcoming free consultation calls, in Mountain Time." in agenda
     assert ">9:00 a.m.</time>" in agenda
     request_page = client.get(reverse("consultation_requests:inspect", args=[booking.consultation_id]))
     assert "9:00 a.m.</time></strong> (Mountain Time)" in request_page.content.decode()

@@ -1,4 +1,5 @@
-"""The intake team's deadlines: a reply within two business days, and the period of spam worth looking through.
+"""The intake team's deadlines: a reply within the business days the practice settings promise, and the period of
+spam worth looking through.
 
 Only date arithmetic: the worklists that use it are ConsultationRequestQuerySet's methods.
 """
@@ -7,21 +8,20 @@ import datetime
 
 from django.utils import timezone
 
-REPLY_WITHIN_BUSINESS_DAYS = 2
+from practice_site.core.models import PracticeSettings
+
 SPAM_REVIEW_DAYS = 30
 
 
-def add_business_days(day: datetime.date, count: int) -> datetime.date:
-    """The date ``count`` working days (Monday to Friday) after ``day``."""
-    while count > 0:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
+def today() -> datetime.date:
+    """Today in the practice's time zone: the day its deadlines count from."""
+    return timezone.localdate(timezone=PracticeSettings.load().zone)
 
 
-def reply_due_on(received_at: datetime.datetime) -> datetime.date:
-    return add_business_days(timezone.localdate(received_at), REPLY_WITHIN_BUSINESS_DAYS)
+def reply_due_on(received_at: datetime.datetime, practice: PracticeSettings | None = None) -> datetime.date:
+    practice = practice or PracticeSettings.load()
+    received_on = timezone.localdate(received_at, practice.zone)
+    return practice.business_calendar().add(received_on, practice.reply_within_business_days)
 
 
 def start_of(day: datetime.date) -> datetime.datetime:
@@ -30,12 +30,15 @@ def start_of(day: datetime.date) -> datetime.datetime:
 
 def reply_overdue_before(today: datetime.date) -> datetime.datetime:
     """The moment before which a request that is still new has waited too long for a reply."""
+    practice = PracticeSettings.load()
+    calendar, within = practice.business_calendar(), practice.reply_within_business_days
     # The due date never goes down as the received date goes up: step back to the last day whose
     # requests were due before today; everything received up to the end of that day is overdue.
     day = today
-    while add_business_days(day, REPLY_WITHIN_BUSINESS_DAYS) >= today:
+    while calendar.add(day, within) >= today:
         day -= datetime.timedelta(days=1)
-    return start_of(day + datetime.timedelta(days=1))
+    next_day = day + datetime.timedelta(days=1)
+    return datetime.datetime.combine(next_day, datetime.time.min, tzinfo=practice.zone)
 
 
 def spam_review_since(today: datetime.date) -> datetime.date:

@@ -33,7 +33,8 @@ def staff_alert(consultation: ConsultationRequest, practice: PracticeSettings) -
     return EmailMessage("A new consultation request is waiting", body, to=recipients)
 
 
-REPLY_PROMISE = "Someone from our intake team will reply within two business days, the way you asked us to."
+def reply_promise(practice: PracticeSettings) -> str:
+    return f"Someone from our intake team will reply {practice.reply_promise}, the way you asked us to."
 
 
 def acknowledgement(consultation: ConsultationRequest, practice: PracticeSettings) -> EmailMessage:
@@ -42,7 +43,7 @@ def acknowledgement(consultation: ConsultationRequest, practice: PracticeSetting
     if booking:
         next_step = call_emails.call_paragraphs(booking, practice) + contact_line.strip()
     else:
-        next_step = REPLY_PROMISE + contact_line
+        next_step = reply_promise(practice) + contact_line
     body = (
         f"Thank you for contacting {practice.practice_name}. We have received your consultation request.\n\n"
         f"{next_step}\n\n"

@@ -9,25 +9,25 @@ from contact.form.views import consultation_form
 from practice_site.core.models import BasePage
 from practice_site.scheduling import call_pages
 
+# The reply promise itself comes from the practice settings, in the sentence the templates put before these.
 DEFAULT_WHAT_HAPPENS_NEXT = (
-    "<p>One of our intake coordinators will read your request and reply within two business days, "
-    "the way you asked us to. We will offer a free 15-minute phone consultation to talk about what you "
-    "are looking for and whether we are a good fit.</p>"
+    "<p>We will offer a free 15-minute phone consultation to talk about what you are looking for and whether "
+    "we are a good fit.</p>"
 )
-DEFAULT_THANK_YOU = (
-    "<p>We have received your request. One of our intake coordinators will reply within two business days, "
-    "by the contact method you chose. If we are not the right fit, we will help you find someone who is.</p>"
-)
+DEFAULT_THANK_YOU = "<p>If we are not the right fit, we will help you find someone who is.</p>"
 
 
 class ContactPage(RoutablePageMixin, BasePage):
     """/contact/: staff edit the words around the form; the form itself is code (contact/form/request_form.py)."""
 
     introduction = RichTextField(editor="plain", blank=True)
-    what_happens_next = RichTextField(editor="plain", default=DEFAULT_WHAT_HAPPENS_NEXT)
+    what_happens_next = RichTextField(
+        editor="plain", default=DEFAULT_WHAT_HAPPENS_NEXT,
+        help_text="Shown above the form, after the reply promise set in the practice settings.",
+    )
     thank_you_text = RichTextField(
         editor="plain", default=DEFAULT_THANK_YOU,
-        help_text="Shown after a request is sent: what happens next, and when.",
+        help_text="Shown after a request is sent, after the reply promise set in the practice settings.",
     )
 
     parent_page_types = ["home.HomePage"]

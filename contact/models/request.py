@@ -12,6 +12,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
 
+from contact import deadlines
 from contact.deadlines import reply_overdue_before, spam_review_since, start_of
 from practice_site.directory.choices import LANGUAGES
 
@@ -58,7 +59,7 @@ class ConsultationRequestQuerySet(models.QuerySet):
         raise ValueError(f"No worklist or flag called {name!r}")
 
     def _where(self, name, today=None):
-        return self.filter(self.condition(name, today or timezone.localdate()))
+        return self.filter(self.condition(name, today or deadlines.today()))
 
     def awaiting_reply(self):
         return self._where("awaiting_reply")
@@ -77,7 +78,7 @@ class ConsultationRequestQuerySet(models.QuerySet):
 
     def counts(self, *names, today=None) -> dict[str, int]:
         """How many requests are on each named worklist, in one query."""
-        today = today or timezone.localdate()
+        today = today or deadlines.today()
         return self.aggregate(**{name: Count("pk", filter=self.condition(name, today)) for name in names})
 
     def search(self, text: str):
@@ -94,7 +95,7 @@ class ConsultationRequestQuerySet(models.QuerySet):
 
     def with_flags(self, today=None):
         """Each request with ``is_<flag>`` for every flag and worklist, e.g. ``is_minor``, ``is_reply_overdue``."""
-        today = today or timezone.localdate()
+        today = today or deadlines.today()
         return self.annotate(**{
             f"is_{name}": ExpressionWrapper(self.condition(name, today), output_field=BooleanField())
             for name in self.FLAGS + self.WORKLISTS

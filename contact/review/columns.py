@@ -23,7 +23,7 @@ class FlagsColumn(Column):
 
 
 class StatusColumn(Column):
-    """The status, with a visible "Reply overdue" tag on new requests waiting past two business days."""
+    """The status, with a visible "Reply overdue" tag on new requests waiting past the reply the practice promises."""
 
     cell_template_name = "contact/admin/cells/status.html"
 

@@ -1,13 +1,14 @@
 """The consultation request panel on the Wagtail admin's home page."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
+from contact import deadlines
 from contact.deadlines import SPAM_REVIEW_DAYS, spam_review_since
 from contact.models.request import ConsultationRequest
 from contact.review.permissions import consultation_request_policy
+from practice_site.core.models import PracticeSettings
 
 Status = ConsultationRequest.Status
 
@@ -23,7 +24,7 @@ class ConsultationRequestsPanel(Component):
 
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
-        today = timezone.localdate()
+        today = deadlines.today()
         requests = consultation_request_policy.instances_user_has_any_permission_for(user, ["view", "change"])
         counted = ["awaiting_reply", "reply_overdue", "follow_up_due"]
         # Spam is never assigned to anyone, so only those who see every request can look through it.
@@ -39,5 +40,6 @@ class ConsultationRequestsPanel(Component):
             "overdue_url": listing_url(attention="reply_overdue"),
             "follow_ups_url": listing_url(attention="follow_up_due"),
             "spam_days": SPAM_REVIEW_DAYS,
+            "reply_time": PracticeSettings.load(parent_context["request"]).reply_time,
             "spam_url": listing_url(spam="only", received_at_from=spam_review_since(today).isoformat()),
         }

@@ -2,10 +2,13 @@
 
 import django_filters
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from contact.models.request import ConsultationRequest
 from contact.review.permissions import consultation_request_policy
+from practice_site.core.models import PracticeSettings
 from practice_site.core.staff_choice import StaffChoiceField
 from practice_site.pages.models import ServicePage
 
@@ -13,8 +16,9 @@ Status = ConsultationRequest.Status
 
 # Keys are ConsultationRequestQuerySet's flags and worklists.
 FLAGS = {"out_of_area": "Out of area", "self_pay": "Self-pay", "minor": "Minor"}
+# The promise is read when the filter is shown, so a change in the practice settings shows at once.
 ATTENTION = {
-    "reply_overdue": "No reply within two business days",
+    "reply_overdue": format_lazy("No reply {}", lazy(lambda: PracticeSettings.load().reply_promise, str)()),
     "follow_up_due": "Follow-up due today or overdue",
 }
 SPAM_CHOICES = [("include", "Include spam"), ("only", "Only spam")]

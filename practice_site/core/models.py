@@ -1,17 +1,24 @@
+import datetime
+import zoneinfo
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import Resolver404
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from practice_site.core import sitewide
+from practice_site.core.business_days import BusinessCalendar, in_words
 
 # All a link to a page needs, for menus, breadcrumbs and lists of links.
 LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id")
@@ -35,10 +42,21 @@ DEFAULT_GOOD_FAITH_ESTIMATE = (
     "For questions or more information about your right to a Good Faith Estimate, visit "
     "www.cms.gov/nosurprises or call 1-800-985-3059."
 )
+# The zones a practice in the US may keep, with the names people read next to a time (a test checks that zoneinfo
+# knows each one).
+TIME_ZONES = [
+    ("America/New_York", "Eastern Time"),
+    ("America/Chicago", "Central Time"),
+    ("America/Denver", "Mountain Time"),
+    ("America/Phoenix", "Arizona Time"),
+    ("America/Los_Angeles", "Pacific Time"),
+    ("America/Anchorage", "Alaska Time"),
+    ("Pacific/Honolulu", "Hawaii Time"),
+]
 
 
 @register_setting(icon="home")
-class PracticeSettings(BaseGenericSetting):
+class PracticeSettings(ClusterableModel, BaseGenericSetting):
     """Who the practice is and how to reach it; shown in the header, footer and intake pages."""
 
     practice_name = models.CharField(max_length=120, default="Rooted Therapy")
@@ -71,6 +89,14 @@ class PracticeSettings(BaseGenericSetting):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="The notice of privacy practices that the intake form links to.",
     )
+    reply_within_business_days = models.PositiveSmallIntegerField(
+        "reply within (business days)", default=2, validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="What the intake form, emails and pages promise, and when staff see a request as overdue.",
+    )
+    time_zone = models.CharField(
+        max_length=64, choices=TIME_ZONES, default="America/Chicago",
+        help_text="Call times are shown and sent in this time zone, with its name.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -93,6 +119,15 @@ class PracticeSettings(BaseGenericSetting):
             ],
             heading="Intake",
         ),
+        MultiFieldPanel(
+            [FieldPanel("reply_within_business_days"), FieldPanel("time_zone")],
+            heading="Replies and calls",
+        ),
+        InlinePanel(
+            "closed_days", heading="Closed days", label="closed day",
+            help_text="Days the practice is closed besides weekends and US federal holidays: no reply is due and "
+                      "no call is offered on them.",
+        ),
     ]
 
     class Meta:
@@ -105,6 +140,48 @@ class PracticeSettings(BaseGenericSetting):
     def phone_href(self) -> str:
         digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
         return f"tel:{digits}" if digits else ""
+
+    @property
+    def reply_time(self) -> str:
+        """E.g. "one business day": how long a request may wait for a reply."""
+        return in_words(self.reply_within_business_days)
+
+    @property
+    def reply_promise(self) -> str:
+        """E.g. "within one business day", as every page and email promises it."""
+        return f"within {self.reply_time}"
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def time_zone_name(self) -> str:
+        """"Central Time": the zone's name as shown next to a time."""
+        return self.get_time_zone_display()
+
+    def business_calendar(self) -> BusinessCalendar:
+        return BusinessCalendar(frozenset(self.closed_days.values_list("day", flat=True)))
+
+    def closed_dates(self, start: datetime.date, end: datetime.date) -> set[datetime.date]:
+        """The federal holidays and the practice's closed days from ``start`` to ``end`` (both included), in one
+        query: the days no call is offered and no reply is due. Weekends are not listed."""
+        own = self.closed_days.filter(day__range=(start, end)).values_list("day", flat=True)
+        return BusinessCalendar(frozenset(own)).closed_between(start, end)
+
+
+class ClosedDay(Orderable):
+    """A day the practice is closed besides weekends and federal holidays, e.g. the Friday after Thanksgiving."""
+
+    settings = ParentalKey(PracticeSettings, on_delete=models.CASCADE, related_name="closed_days")
+    # One settings row holds every closed day, so a date is unique on its own: the admin's form then says so.
+    day = models.DateField(unique=True)
+    reason = models.CharField(max_length=100, blank=True, help_text="For staff, e.g. “Day after Thanksgiving”.")
+
+    panels = [FieldPanel("day"), FieldPanel("reason")]
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d}"
 
 
 class ListingQuerySet(PageQuerySet):

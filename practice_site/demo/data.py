@@ -338,8 +338,8 @@ FAQ = {
     "introduction": "Answers to the questions people ask us most often. If yours is not here, please get in touch.",
     "questions": [
         ("How do I get started?",
-         "<p>Request a free 15-minute consultation. We will call or email, whichever you prefer, within two "
-         "business days.</p>"),
+         "<p>Request a free 15-minute consultation. We will call or email, whichever you prefer, soon after "
+         "your request arrives.</p>"),
         ("Do you take insurance?",
          "<p>We are in network with Blue Cross Blue Shield of Texas and Aetna, and provide superbills for other "
          "plans. See our fees and insurance page for details.</p>"),

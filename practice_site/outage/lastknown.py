@@ -19,7 +19,7 @@ from .files import write_atomically
 logger = logging.getLogger(__name__)
 
 PRACTICE = "practice"
-PRACTICE_FIELDS = ("practice_name", "phone", "crisis_notice")
+PRACTICE_FIELDS = ("practice_name", "phone", "crisis_notice", "reply_within_business_days")
 
 _written: dict[str, bytes] = {}
 _lock = threading.Lock()
@@ -72,4 +72,5 @@ def after_migrate(sender, using="default", **kwargs):
 def practice() -> PracticeSettings:
     """The practice's details as last seen, as an unsaved PracticeSettings (its defaults when never seen)."""
     values = load_copy(PRACTICE) or {}
-    return PracticeSettings(**{field: values[field] for field in PRACTICE_FIELDS if isinstance(values.get(field), str)})
+    kept = {field: values[field] for field in PRACTICE_FIELDS if isinstance(values.get(field), str | int)}
+    return PracticeSettings(**kept)

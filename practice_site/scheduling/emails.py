@@ -10,12 +10,13 @@ from .models import Booking
 from .tokens import make_token
 
 
-def describe(moment) -> str:
-    """"Tuesday, December 8 at 9:00 a.m. Central Time", as people and the emails read it."""
-    local = timezone.localtime(moment)
+def describe(moment, practice: PracticeSettings | None = None) -> str:
+    """"Tuesday, December 8 at 9:00 a.m. Central Time", in the practice's time zone, as people and emails read it."""
+    practice = practice or PracticeSettings.load()
+    local = timezone.localtime(moment, practice.zone)
     hour = local.strftime("%I").lstrip("0")
     meridiem = "a.m." if local.hour < 12 else "p.m."
-    return f"{local:%A, %B} {local.day} at {hour}:{local:%M} {meridiem} Central Time"
+    return f"{local:%A, %B} {local.day} at {hour}:{local:%M} {meridiem} {practice.time_zone_name}"
 
 
 def manage_url(booking: Booking, practice: PracticeSettings) -> str:
@@ -29,7 +30,7 @@ def manage_url(booking: Booking, practice: PracticeSettings) -> str:
 
 def call_paragraphs(booking: Booking, practice: PracticeSettings) -> str:
     text = (
-        f"Your free phone consultation is booked for {describe(booking.start)}. "
+        f"Your free phone consultation is booked for {describe(booking.start, practice)}. "
         f"Someone from {practice.practice_name} will call you then at the number you gave us.\n\n"
     )
     link = manage_url(booking, practice)
@@ -53,8 +54,8 @@ def moved(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage
 
 def cancelled(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
     body = (
-        f"Your free phone consultation on {describe(booking.start)} is cancelled, as you asked.\n\n"
-        "Your request is still with us: someone from our intake team will reply within two business days, "
+        f"Your free phone consultation on {describe(booking.start, practice)} is cancelled, as you asked.\n\n"
+        f"Your request is still with us: someone from our intake team will reply {practice.reply_promise}, "
         f"the way you asked us to.{_phone_line(practice)}\n"
     )
     return EmailMessage(f"Your call is cancelled – {practice.practice_name}", body, to=[to])

@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -43,7 +46,7 @@ def test_the_thank_you_page_is_never_cached_and_says_nothing_personal(client, co
 
 def test_editors_wording_appears_on_the_form_and_thank_you_pages(client, contact_page):
     contact_page.introduction = "<p>Reaching out takes courage.</p>"
-    contact_page.what_happens_next = "<p>We call you back within 48 hours.</p>"
+    contact_page.what_happens_next = "<p>Our coordinators work Monday to Thursday.</p>"
     contact_page.thank_you_text = "<p>Expect our reply by Thursday.</p>"
     contact_page.save_revision().publish()
 
@@ -51,7 +54,7 @@ def test_editors_wording_appears_on_the_form_and_thank_you_pages(client, contact
     thanks_html = client.get("/contact/thank-you/").content.decode()
 
     assert "Reaching out takes courage." in form_html
-    assert "We call you back within 48 hours." in form_html
+    assert "Our coordinators work Monday to Thursday." in form_html
     assert "Expect our reply by Thursday." in thanks_html
 
 
@@ -89,3 +92,32 @@ class TestContactPageRules(WagtailPageTestCase):
         self.assertPageIsRenderable(page)
         self.assertPageIsRoutable(page, "thank-you/")
         self.assertPageIsRenderable(page, "thank-you/")
+
+
+def test_pages_still_holding_the_old_default_words_lose_the_promise_they_restated(contact_page):
+    """contact.0009: the promise now comes from the practice settings, before the page's own words."""
+    reworded = importlib.import_module("contact.migrations.0010_reply_promise_from_practice_settings")
+    old_next, new_next = reworded.REWORDED["what_happens_next"]
+    old_thanks, new_thanks = reworded.REWORDED["thank_you_text"]
+    contact_page.what_happens_next, contact_page.thank_you_text = old_next, "<p>Our own words.</p>"
+    contact_page.save_revision().publish()
+    contact_page.thank_you_text = old_thanks
+    contact_page.save_revision()  # a draft, still holding the old words
+
+    reworded.reword(apps, None)
+
+    contact_page.refresh_from_db()
+    assert (contact_page.what_happens_next, contact_page.thank_you_text) == (new_next, "<p>Our own words.</p>")
+    draft = contact_page.get_latest_revision().content
+    assert (draft["what_happens_next"], draft["thank_you_text"]) == (new_next, new_thanks)
+
+
+def test_the_form_and_thank_you_pages_promise_the_reply_the_practice_settings_set(client, contact_page):
+    practice = PracticeSettings.load()
+    practice.reply_within_business_days = 3
+    practice.save()
+    form_html = client.get("/contact/").content.decode()
+    thanks_html = client.get("/contact/thank-you/").content.decode()
+    assert "read your request and reply within three business days, the way you asked us to." in form_html
+    assert "will reply within three business days, by the contact method you chose." in thanks_html
+    assert "two business days" not in form_html + thanks_html

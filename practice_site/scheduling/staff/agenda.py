@@ -8,6 +8,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from practice_site.core.models import PracticeSettings
+
 from .. import parties
 from ..models import Booking
 
@@ -31,9 +33,10 @@ class AgendaView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         calls = list(visible_upcoming_calls(self.request.user))
         known = parties.owner().parties(calls)
+        zone = PracticeSettings.load(self.request).zone
         days = defaultdict(list)
         for call in calls:
-            days[timezone.localdate(call.start)].append({
+            days[timezone.localdate(call.start, zone)].append({
                 "booking": call,
                 "party": known[call.pk],
                 "host": get_user_display_name(call.host) if call.host else "Nobody: reassign",

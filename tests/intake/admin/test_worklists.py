@@ -3,8 +3,9 @@ import zoneinfo
 
 import pytest
 
-from contact.deadlines import add_business_days, reply_overdue_before
+from contact.deadlines import reply_due_on, reply_overdue_before
 from contact.models import ConsultationRequest
+from practice_site.core.models import ClosedDay, PracticeSettings
 from tests.factories.consultations import ConsultationRequestFactory
 
 CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
@@ -12,15 +13,7 @@ MONDAY = datetime.date(2026, 11, 23)
 FRIDAY = datetime.date(2026, 11, 27)
 
 
-@pytest.mark.parametrize(("start", "count", "expected"), [
-    (MONDAY, 2, datetime.date(2026, 11, 25)),
-    (FRIDAY, 2, datetime.date(2026, 12, 1)),
-    (datetime.date(2026, 11, 28), 2, datetime.date(2026, 12, 1)),  # Saturday
-    (datetime.date(2026, 11, 29), 1, datetime.date(2026, 11, 30)),  # Sunday
-    (MONDAY, 0, MONDAY),
-])
-def test_add_business_days_skips_weekends(start, count, expected):
-    assert add_business_days(start, count) == expected
+# The business-day arithmetic itself (weekends, holidays, closed days) is tested in tests/core/test_business_days.py.
 
 
 def at(day, hour=10):
@@ -61,6 +54,38 @@ def test_each_flag_filters_annotates_and_counts_the_same_requests():
         assert requests.counts(flag) == {flag: len(expected)}
 
 
+@pytest.mark.django_db
 def test_overdue_boundary_is_the_end_of_the_last_overdue_day():
     # On Thursday the 26th, everything received up to the end of Monday the 23rd is overdue.
     assert reply_overdue_before(datetime.date(2026, 11, 26)) == at(datetime.date(2026, 11, 24), hour=0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("received", "today", "overdue"), [
+    # Received the day before Thanksgiving: due the Monday after, as the holiday does not count.
+    (datetime.date(2026, 11, 25), datetime.date(2026, 11, 30), False),
+    (datetime.date(2026, 11, 25), datetime.date(2026, 12, 1), True),
+    # Received on the Friday before Martin Luther King Jr. Day: due Wednesday.
+    (datetime.date(2027, 1, 15), datetime.date(2027, 1, 20), False),
+    (datetime.date(2027, 1, 15), datetime.date(2027, 1, 21), True),
+])
+def test_holidays_do_not_count_toward_the_reply(received, today, overdue):
+    ConsultationRequestFactory(received_at=at(received), status="new")
+    assert ConsultationRequest.objects.reply_overdue(today).exists() is overdue
+    assert ConsultationRequest.objects.with_flags(today).get().is_reply_overdue is overdue
+
+
+@pytest.mark.django_db
+def test_a_closed_day_and_a_longer_promise_set_by_staff_move_the_deadline():
+    consultation = ConsultationRequestFactory(received_at=at(datetime.date(2026, 11, 25)), status="new")
+    practice = PracticeSettings.load()
+    assert reply_due_on(consultation.received_at) == datetime.date(2026, 11, 30)
+    ClosedDay.objects.create(settings=practice, day=datetime.date(2026, 11, 27), reason="Day after Thanksgiving")
+    assert reply_due_on(consultation.received_at) == datetime.date(2026, 12, 1)
+    assert not ConsultationRequest.objects.reply_overdue(datetime.date(2026, 12, 1)).exists()
+    assert ConsultationRequest.objects.reply_overdue(datetime.date(2026, 12, 2)).exists()
+    practice.reply_within_business_days = 10
+    practice.save()
+    assert reply_due_on(consultation.received_at) == datetime.date(2026, 12, 11)
+    assert not ConsultationRequest.objects.reply_overdue(datetime.date(2026, 12, 11)).exists()
+    assert ConsultationRequest.objects.reply_overdue(datetime.date(2026, 12, 14)).exists()

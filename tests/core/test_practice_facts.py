@@ -13,7 +13,7 @@ from practice_site.core.models import ClosedDay, PracticeSettings
 from practice_site.scheduling import emails as call_emails
 from practice_site.scheduling.emails import describe
 from tests.factories.consultations import ConsultationRequestFactory
-from tests.factories.scheduling import book
+from tests.factories.scheduling import book, request_of
 from tests.factories.users import SuperuserFactory, coordinator
 from tests.security.helpers import force_login_verified
 
@@ -142,5 +142,5 @@ def test_staff_pages_use_the_promise_and_the_time_zone(client, practice_one_day_
     agenda = " ".join(client.get("/admin/consultation-calls/").content.decode().split())
     assert "upcoming free consultation calls, in Mountain Time." in agenda
     assert ">9:00 a.m.</time>" in agenda
-    request_page = client.get(reverse("consultation_requests:inspect", args=[booking.consultation_id]))
+    request_page = client.get(reverse("consultation_requests:inspect", args=[request_of(booking).pk]))
     assert "9:00 a.m.</time></strong> (Mountain Time)" in request_page.content.decode()

@@ -122,10 +122,6 @@ class ReferralEntry(models.Model):
         if not (self.phone or self.website or self.email):
             raise ValidationError("Add at least one way to reach them: a phone number, a website or an email.")
 
-    @property
-    def is_stale(self) -> bool:
-        return self.last_checked < stale_before()
-
     def as_text(self) -> str:
         """The lines a reply carries about this entry: only what the practice chose to publish about it."""
         lines = [self.name]
@@ -166,7 +162,9 @@ class ReplyTemplate(models.Model):
     )
     active = models.BooleanField(default=True)
 
-    panels = [FieldPanel("reason"), FieldPanel("title"), FieldPanel("subject"), FieldPanel("body"), FieldPanel("active")]
+    panels = [
+        FieldPanel("reason"), FieldPanel("title"), FieldPanel("subject"), FieldPanel("body"), FieldPanel("active"),
+    ]
 
     class Meta:
         ordering = ["reason", "title"]

@@ -1,6 +1,6 @@
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -37,7 +37,8 @@ class ReferralEntryViewSet(SnippetViewSet):
     filterset_class = ReferralEntryFilterSet
     list_display = [
         "name", "kind", "city", "fees", "last_checked",
-        BooleanColumn("is_stale", label="Needs checking"), "active",
+        Column("is_stale", label="Needs checking", accessor=lambda entry: "Over a year" if entry.is_stale else "No"),
+        "active",
     ]
     search_fields = ["name", "description", "city"]
     list_export = [
@@ -46,6 +47,9 @@ class ReferralEntryViewSet(SnippetViewSet):
     ]
     export_headings = {"get_kind_display": "Kind", "get_fees_display": "Fees", "is_stale": "Needs checking"}
     export_filename = "referral-directory"
+
+    def get_queryset(self, request):
+        return ReferralEntry.objects.with_staleness()
 
 
 class ReplyTemplateViewSet(SnippetViewSet):

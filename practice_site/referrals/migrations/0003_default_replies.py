@@ -26,9 +26,9 @@ REPLIES = [
     },
     {
         "reason": "out_of_state", "title": "Out of state", "subject": "Your consultation request at Rooted Therapy",
-        "body": "Hi {first_name},\n\nThank you for reaching out. Our clinicians are licensed in Texas, and the law asks "
-        "that therapy happens where the clinician is licensed for the place you are during sessions, so we are not "
-        "able to see you there. These options can:\n\n{referrals}" + CLOSING,
+        "body": "Hi {first_name},\n\nThank you for reaching out. Our clinicians are licensed in Texas, and therapy has to be "
+        "with someone licensed where you are during sessions, so we are not able to see you while you are there. "
+        "These options can:\n\n{referrals}" + CLOSING,
     },
     {
         "reason": "insurance", "title": "Insurance not taken", "subject": "Your consultation request at Rooted Therapy",

@@ -20,6 +20,8 @@ from .models import ReferralEntry
 DEFAULT_LIMIT = 3
 # How much each answer an entry meets counts. The language weighs most: therapy happens in words.
 WEIGHTS = {"language": 4, "concern": 3, "insurance": 3, "low_cost": 3, "age": 1}
+# Fewer letters typed than this are in too many plan names ("a" is in Aetna and Medicaid) to say which was meant.
+SHORTEST_PLAN_FRAGMENT = 3
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,12 @@ def _plan_matches(typed: str):
     """Entries taking a plan whose name the person typed ("Aetna PPO" names Aetna) or that contains what they typed
     ("blue cross" is in Blue Cross Blue Shield of Texas)."""
     through = ReferralEntry.insurance_plans.through
+    named = Q(at__gt=0)
+    if len(typed) >= SHORTEST_PLAN_FRAGMENT:
+        named |= Q(insuranceplan__name__icontains=typed)
     return (
         through.objects.annotate(at=StrIndex(Lower(Value(typed)), Lower("insuranceplan__name")))
-        .filter(Q(at__gt=0) | Q(insuranceplan__name__icontains=typed))
-        .values("referralentry")
+        .filter(named).values("referralentry")
     )
 
 

@@ -34,6 +34,8 @@ def test_insurance_typed_by_the_person_matches_the_plan_name_either_way(make_ent
 
     assert names(suggest(RequestAnswers(insurance="aetna ppo"), limit=1)) == ["Takes Aetna"]
     assert names(suggest(RequestAnswers(insurance="medicaid"), limit=1)) == ["Takes Medicaid"]
+    # Two letters are in too many names to mean one plan.
+    assert [entry.match_score for entry in suggest(RequestAnswers(insurance="ae"))] == [0, 0, 0]
 
 
 def test_someone_paying_themselves_on_a_budget_is_offered_low_fees_first(make_entry):

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "practice_site.core",
     "practice_site.directory",
     "practice_site.scheduling",
+    "practice_site.referrals",
     "practice_site.pages",
     "practice_site.home",
     "practice_site.demo",

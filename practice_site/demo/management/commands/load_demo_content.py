@@ -4,8 +4,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from blog.models import Topic
-from practice_site.demo import consultation, content, scheduling
+from practice_site.demo import consultation, content, referrals, scheduling
 from practice_site.directory.models import Concern, InsurancePlan
+from practice_site.referrals.models import ReferralEntry
 from practice_site.scheduling.models import ConsultationSchedule
 
 
@@ -17,6 +18,7 @@ def counts() -> dict[str, int]:
         "concerns": Concern.objects.count(),
         "insurance plans": InsurancePlan.objects.count(),
         "consultation schedules": ConsultationSchedule.objects.count(),
+        "referral entries": ReferralEntry.objects.count(),
     }
 
 
@@ -35,5 +37,7 @@ class Command(BaseCommand):
             consultation.load()
             self.stdout.write("Loading the demo hosts of consultation calls…")
             scheduling.load()
+            self.stdout.write("Loading the referral directory…")
+            referrals.load()
         added = ", ".join(f"{after - before[name]} {name}" for name, after in counts().items())
         self.stdout.write(self.style.SUCCESS(f"Demo content is in place (added {added})."))

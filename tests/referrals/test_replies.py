@@ -67,7 +67,7 @@ def test_staff_are_told_kindly_which_placeholder_cannot_be_used(subject, body, f
 
 
 def test_default_replies_migration_keeps_edits_and_adds_nothing_twice():
-    migration = importlib.import_module("practice_site.referrals.migrations.0003_default_replies")
+    migration = importlib.import_module("practice_site.referrals.migrations.0002_default_replies")
     ReplyTemplate.objects.filter(title="Practice full").update(body="Our own words. {referrals}")
     with connection.schema_editor(atomic=False) as schema_editor:
         migration.add_replies(apps, schema_editor)

@@ -21,7 +21,7 @@ def test_intake_coordinators_see_edit_export_and_triage_every_request():
         "export_consultationrequest", "triage_consultationrequest",
         # From scheduling/0002: the practice-wide rules for consultation calls.
         "change_schedulingsettings",
-        # From referrals/0002: the referral directory and its replies.
+        # From contact/0011: the referral directory and its replies.
         *{f"{action}_{model}" for action in ("add", "change", "delete", "view")
           for model in ("referralentry", "replytemplate")},
     }
@@ -62,7 +62,7 @@ def test_group_migration_is_idempotent_and_reversible():
         importlib.import_module("practice_site.scheduling.migrations.0002_coordinators_set_the_rules").grant(
             apps, schema_editor
         )
-        importlib.import_module("practice_site.referrals.migrations.0002_coordinators_manage_referrals").grant(
+        importlib.import_module("contact.migrations.0011_coordinators_manage_referrals").grant(
             apps, schema_editor
         )
     assert {name: codenames(name) for name in before} == before

@@ -52,6 +52,6 @@ def remove_replies(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("referrals", "0002_coordinators_manage_referrals")]
+    dependencies = [("referrals", "0001_initial")]
 
     operations = [migrations.RunPython(add_replies, remove_replies)]

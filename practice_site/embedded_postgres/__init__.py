@@ -34,17 +34,35 @@ _starting = threading.Lock()
 
 
 def database_settings(datadir: Path | str, *, cleanup_mode: str | None = "stop") -> dict:
-    """A Django DATABASES entry for the server in ``datadir``; nothing starts until the first connection."""
+    """A Django DATABASES entry for the server in ``datadir``; nothing starts until the first connection.
+
+    HOST is filled in already, so tools that read the settings before Django connects (``pg_dump`` in
+    ``manage.py backup``, psql wrappers) find the socket of a server another process started.
+    """
+    datadir = Path(datadir).resolve()
     return {
         "ENGINE": ENGINE,
         "NAME": "postgres",
         "USER": "postgres",
         "PASSWORD": "",
-        "HOST": "",
+        "HOST": socket_dir(datadir),
         "PORT": "",
         "CONN_MAX_AGE": 0,
-        "EMBEDDED_POSTGRES": {"datadir": str(Path(datadir).resolve()), "cleanup_mode": cleanup_mode},
+        "EMBEDDED_POSTGRES": {"datadir": str(datadir), "cleanup_mode": cleanup_mode},
     }
+
+
+def socket_dir(datadir: Path) -> str:
+    """Where the server of ``datadir`` listens: its postmaster.pid says so while it runs; otherwise the data folder,
+    where pgserver puts the socket unless that path is too long for one (``ensure_running`` then corrects it)."""
+    try:
+        info = PostmasterInfo.read_from_pgdata(datadir)
+    except (AssertionError, ValueError, OSError):
+        # postmaster.pid is written line by line while the server starts.
+        info = None
+    if info is not None and info.is_running() and info.socket_dir:
+        return str(info.socket_dir)
+    return str(datadir)
 
 
 def ensure_running(settings_dict: dict) -> None:

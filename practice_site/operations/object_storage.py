@@ -16,6 +16,22 @@ PUBLIC_MEDIA = "public_media"
 RENDITION_CACHE_CONTROL = "public, max-age=86400"
 
 
+def s3_connection(*, endpoint_url: str = "", region: str = "", access_key: str = "", secret_key: str = "",
+                  addressing_style: str = "") -> dict:
+    """S3Storage options naming the provider and credentials (unset ones left to boto3's own defaults)."""
+    return {
+        name: value
+        for name, value in {
+            "endpoint_url": endpoint_url,
+            "region_name": region,
+            "access_key": access_key,
+            "secret_key": secret_key,
+            "addressing_style": addressing_style,
+        }.items()
+        if value
+    }
+
+
 def s3_storages(
     *,
     bucket: str,
@@ -29,17 +45,10 @@ def s3_storages(
     signed_url_seconds: int = 60,
 ) -> dict:
     """The ``default`` (private) and ``public_media`` entries of STORAGES."""
-    connection = {
-        name: value
-        for name, value in {
-            "endpoint_url": endpoint_url,
-            "region_name": region,
-            "access_key": access_key,
-            "secret_key": secret_key,
-            "addressing_style": addressing_style,
-        }.items()
-        if value
-    }
+    connection = s3_connection(
+        endpoint_url=endpoint_url, region=region, access_key=access_key, secret_key=secret_key,
+        addressing_style=addressing_style,
+    )
     return {
         "default": {
             "BACKEND": S3_BACKEND,

@@ -377,6 +377,17 @@ if env.AWS_STORAGE_BUCKET_NAME:
     SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], *public_media_origins(**_bucket)]
     ADMIN_CSP["img-src"] = [*ADMIN_CSP["img-src"], *public_media_origins(**_bucket)]
 
+# Backups (manage.py backup / restore): encrypted to this public key when set; `--to s3://…` uses the media
+# buckets' provider and credentials.
+BACKUP_PUBLIC_KEY = env.BACKUP_PUBLIC_KEY
+BACKUP_PRIVATE_KEY_FILE = env.BACKUP_PRIVATE_KEY_FILE
+from practice_site.operations.object_storage import s3_connection  # noqa: E402
+
+BACKUP_S3_OPTIONS = s3_connection(
+    endpoint_url=env.AWS_S3_ENDPOINT_URL, region=env.AWS_S3_REGION_NAME, access_key=env.AWS_ACCESS_KEY_ID,
+    secret_key=env.AWS_SECRET_ACCESS_KEY, addressing_style=env.AWS_S3_ADDRESSING_STYLE,
+)
+
 _FRONTEND_CACHE_BACKENDS = {
     "cloudflare": {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",

@@ -3,7 +3,7 @@
 import urllib.request
 from urllib.error import URLError
 
-from .sources import MAX_FILE_BYTES
+from .bundle import MAX_FILE_BYTES
 
 TIMEOUT_SECONDS = 15
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from .sources import MAX_FILE_BYTES
+from .bundle import MAX_FILE_BYTES
 
 STATUS_CHOICES = [
     ("draft", "As drafts, for someone to review (recommended)"),

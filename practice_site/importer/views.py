@@ -14,9 +14,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from blog.models import BlogIndexPage
 
+from .bundle import Folder, ImportRefused
 from .forms import ConfirmForm, ImportForm
 from .models import PendingUpload
-from .sources import Folder, ImportRefused, read_document
+from .sources import read_document
 from .writer import Importer
 
 logger = logging.getLogger(__name__)

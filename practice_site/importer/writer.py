@@ -27,9 +27,9 @@ from wagtail.models import Page, Site
 from blog.models import ArticlePage, BlogIndexPage, Topic
 from practice_site.pages.models import ClinicianPage, StandardPage
 
-from .html import BodyContext, to_blocks
+from .blocks import BodyContext, to_blocks
+from .bundle import Asset, Bundle, ImportRefused, Item
 from .models import ImportedItem
-from .sources import Asset, Bundle, ImportRefused, Item
 
 KINDS = ("articles", "pages", "images", "topics", "redirects")
 ACTIONS = ("created", "updated", "unchanged", "skipped")

@@ -10,11 +10,15 @@ from .bundle import MAX_FILE_BYTES, MEGABYTE, ImportRefused
 MAX_ZIP_TOTAL_BYTES = 200 * MEGABYTE
 # Text and XML compress around ten to one; far beyond that is a zip built to exhaust memory or disk.
 MAX_ZIP_RATIO = 100
+# A blog's zip holds a few thousand files at most, a Word document a few dozen.
+MAX_ZIP_MEMBERS = 10_000
 
 
 def check_archive(name: str, archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     """The members worth reading, once paths, sizes and compression ratios are all within bounds."""
     infos = [info for info in archive.infolist() if not info.is_dir()]
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise ImportRefused(f"{name} holds more than {MAX_ZIP_MEMBERS:,} files; import it in smaller parts.")
     total = 0
     for info in infos:
         member = info.filename

@@ -22,6 +22,10 @@ class ImportRefused(Exception):
     """Input the importer will not take; the message is the one line shown to the person."""
 
 
+class ImageRefused(Exception):
+    """One image not taken (where it points, its size, what it is); the import goes on and the report names it."""
+
+
 @dataclass
 class Asset:
     """An image the source refers to, and the ways to get its bytes, tried in order."""

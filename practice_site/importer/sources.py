@@ -54,6 +54,8 @@ def read_zipped(name: str, suffix: str, data: bytes, *, media_dir, download) -> 
     if "word/document.xml" in names:
         if suffix not in {".docx", ""}:
             raise ImportRefused(f"{name} is a Word document, not the {suffix} file its name says.")
+        # mammoth expands the document and every picture in it in memory: the zip limits apply first.
+        check_archive(name, archive)
         return [read_docx(name, data)]
     if suffix == ".docx":
         raise ImportRefused(f"{name} is not a Word document: it is a zip without one inside.")

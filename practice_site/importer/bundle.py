@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from django.utils.text import slugify
 
-from .html import Findings, summary_from
+from .html import Findings, lead_from
 
 MEGABYTE = 1024 * 1024
 MAX_FILE_BYTES = 50 * MEGABYTE
@@ -70,6 +70,8 @@ class Bundle:
     other_types: dict[str, int] = field(default_factory=dict)
     comments: int = 0
     findings: Findings = field(default_factory=Findings.empty)
+    # What the editor should know of an item that was kept, e.g. a contact form taken out of it.
+    notes: list[str] = field(default_factory=list)
 
 
 class Folder:
@@ -116,13 +118,23 @@ def title_from_name(name: str) -> str:
     return PurePosixPath(name).stem.replace("-", " ").replace("_", " ").capitalize()
 
 
-def document_bundle(name: str, title: str, html: str, *, findings: Findings, **fields) -> Bundle:
+def content_identity(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def document_bundle(name: str, title: str, html: str, *, findings: Findings, identity: str, **fields) -> Bundle:
+    """One article from one file, known by ``identity``: its front-matter id, else a hash of its content.
+
+    A second file with the same title is a second article (under a new slug), not an update of the first.
+    """
     bundle = Bundle(name=name, is_export=False, findings=findings)
     slug = fields.pop("slug", "") or slugify(title)[:80] or "imported-article"
-    summary = fields.pop("summary", "") or summary_from(html)
+    summary = fields.pop("summary", "")
+    if not summary:
+        summary, html = lead_from(html)
     bundle.items.append(
         Item(
-            source_id=f"file:{slug}",
+            source_id=f"file:{identity}"[:255],
             kind="article",
             title=title,
             slug=slug,

@@ -125,7 +125,10 @@ def plain_text(node) -> str:
     return re.sub(r"\s+", " ", node.get_text(" ") if isinstance(node, Tag) else str(node)).strip()
 
 
-def summary_from(html: str, limit: int = 300) -> str:
+SUMMARY_MAX = 300
+
+
+def summary_from(html: str, limit: int = SUMMARY_MAX) -> str:
     """The first paragraph's words, cut at a word boundary, for listings when the source gave no summary."""
     soup = BeautifulSoup(html or "", "html.parser")
     for paragraph in soup.find_all("p"):
@@ -137,3 +140,18 @@ def summary_from(html: str, limit: int = 300) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def lead_from(html: str) -> tuple[str, str]:
+    """The summary for a source that gave none, and the body without it when it is the opening paragraph.
+
+    Article pages print the summary above the body; an opening paragraph short enough to be the summary (and with
+    no link to lose) moves there rather than showing twice. A longer one stays, and its first words are the summary.
+    """
+    soup = BeautifulSoup(html or "", "html.parser")
+    first = next((node for node in soup.contents if isinstance(node, Tag) or str(node).strip()), None)
+    text = plain_text(first) if isinstance(first, Tag) and first.name == "p" else ""
+    if 20 < len(text) <= SUMMARY_MAX and not first.find(["a", "img"]):
+        first.extract()
+        return text, str(soup).strip()
+    return summary_from(html), html

@@ -6,7 +6,16 @@ import frontmatter
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
-from .bundle import Bundle, Folder, ImportRefused, as_datetime, document_bundle, local_images, title_from_name
+from .bundle import (
+    Bundle,
+    Folder,
+    ImportRefused,
+    as_datetime,
+    content_identity,
+    document_bundle,
+    local_images,
+    title_from_name,
+)
 from .html import Findings, clean
 
 
@@ -31,8 +40,9 @@ def read_markdown(name: str, text: str, folder: Folder) -> Bundle:
     if isinstance(topics, str):
         topics = topics.split(",")
     published = as_datetime(post.get("date"))
+    identity = f"id:{post['id']}" if str(post.get("id") or "").strip() else content_identity(text.encode())
     bundle = document_bundle(
-        name, title, html, findings=findings,
+        name, title, html, findings=findings, identity=identity,
         slug=slugify(str(post.get("slug") or "")),
         summary=str(post.get("summary") or ""),
         search_description=str(post.get("summary") or ""),

@@ -17,10 +17,17 @@ CAPTION = re.compile(r"\[(?:wp_)?caption([^\]]*)\](.*?)\[/(?:wp_)?caption\]", re
 EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.DOTALL | re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 
-BLOCK_START = re.compile(
-    r"^\s*<(?:p|h[1-6]|ul|ol|li|blockquote|figure|div|table|pre|hr|section|iframe|script|style|form|!--)[\s>/]",
-    re.IGNORECASE,
+# The block-level tags WordPress's wpautop() keeps out of paragraphs.
+ALL_BLOCKS = (
+    r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote"
+    r"|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure"
+    r"|figcaption|details|menu|summary|iframe|script|noscript|video|audio|object|embed)"
 )
+BLOCK_OPEN = re.compile(rf"(<{ALL_BLOCKS}[\s/>])", re.IGNORECASE)
+BLOCK_CLOSE = re.compile(rf"(</{ALL_BLOCKS}>)", re.IGNORECASE)
+PARAGRAPH_AROUND_BLOCK = re.compile(rf"<p>\s*(</?{ALL_BLOCKS}[^>]*>)|(</?{ALL_BLOCKS}[^>]*>)\s*</p>", re.IGNORECASE)
+BREAK_BESIDE_BLOCK = re.compile(rf"(</?{ALL_BLOCKS}[^>]*>)\s*<br>|<br>(\s*</?{ALL_BLOCKS}[^>]*>)", re.IGNORECASE)
+PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 
 
 def shortcode_attributes(text: str) -> dict:
@@ -58,7 +65,7 @@ def expand_shortcodes(raw: str, findings: Findings, gallery: Callable[[dict], li
             params = shortcode_attributes(attributes)
             url = params.get("src") or params.get("url") or params.get("mp4") or attributes.strip().strip("=")
             return link_paragraph(url) if url.startswith(("http://", "https://")) else ""
-        if name in KNOWN_SHORTCODES:
+        if name in KNOWN_SHORTCODES or name in CONTACT_FORM_SHORTCODES:
             return ""
         if not looks_like_shortcode(raw, match):
             return match.group(0)
@@ -76,15 +83,20 @@ def looks_like_shortcode(raw: str, match) -> bool:
 
 
 def autop(raw: str) -> str:
-    """WordPress's classic editor stores paragraphs as blank-line-separated text, as wpautop() renders them."""
-    chunks = re.split(r"\n\s*\n", raw.replace("\r\n", "\n"))
-    out = []
-    for chunk in chunks:
-        chunk = chunk.strip()
-        if not chunk:
-            continue
-        if BLOCK_START.match(chunk):
-            out.append(chunk)
-        else:
-            out.append("<p>" + re.sub(r"\s*\n\s*", "<br>\n", chunk) + "</p>")
-    return "\n".join(out)
+    """WordPress's classic editor stores paragraphs as blank-line-separated text; this is wpautop()'s reading.
+
+    Block tags stand apart from the paragraphs around them, a single line break inside a paragraph is a <br>,
+    and inline markup (<em>, <strong>, <a>, <br>) stays where it was.
+    """
+    text = re.sub(r"<!--.*?-->", "", raw.replace("\r\n", "\n").replace("\r", "\n"), flags=re.DOTALL)
+    kept = PRE.findall(text)
+    text = PRE.sub("<pre></pre>", text)
+    text = BLOCK_CLOSE.sub(r"\1\n\n", BLOCK_OPEN.sub(r"\n\n\1", text))
+    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", text) if chunk.strip()]
+    text = "\n".join(f"<p>{chunk}</p>" for chunk in chunks)
+    text = PARAGRAPH_AROUND_BLOCK.sub(lambda match: match.group(1) or match.group(2), text)
+    text = re.sub(r"(?<!<br>)\s*\n", "<br>\n", text)
+    text = BREAK_BESIDE_BLOCK.sub(lambda match: match.group(1) or match.group(2), text)
+    for block in kept:
+        text = text.replace("<pre></pre>", block, 1)
+    return text

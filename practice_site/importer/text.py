@@ -2,7 +2,7 @@
 
 import re
 
-from .bundle import Bundle, ImportRefused, document_bundle
+from .bundle import Bundle, ImportRefused, content_identity, document_bundle
 from .html import Findings, clean
 
 SHORT_LINE = 80
@@ -31,18 +31,35 @@ def is_list_item(body: list[str], index: int) -> bool:
     return len(line) <= SHORT_LINE and not line.endswith(SENTENCE_END) and not heading
 
 
+def list_length(body: list[str], start: int) -> int:
+    """How many lines from ``start`` (just after a line ending in a colon) form its list.
+
+    Short lines that are not sentences are items (rule 3 in the README). Short lines that are sentences are
+    items too when the run of short lines is followed by a paragraph (rule 4): a heading stops the run.
+    """
+    items = start
+    while items < len(body) and is_list_item(body, items):
+        items += 1
+    run = start
+    while run < len(body) and len(body[run]) <= SHORT_LINE and not (
+        not body[run].endswith(CLOSING_PUNCTUATION) and run + 1 < len(body) and len(body[run + 1]) > SHORT_LINE
+    ):
+        run += 1
+    if run - start >= 2 and run < len(body) and len(body[run]) > SHORT_LINE:
+        return max(run, items) - start
+    return items - start
+
+
 def text_to_html(body: list[str]) -> str:
     parts, index = [], 0
     while index < len(body):
         line = body[index]
         if line.endswith(":") and index + 1 < len(body):
             parts.append(f"<p>{escape(line)}</p>")
-            items = []
-            index += 1
-            while index < len(body) and is_list_item(body, index):
-                items.append(f"<li>{escape(BULLET.sub('', body[index]))}</li>")
-                index += 1
+            count = list_length(body, index + 1)
+            items = [f"<li>{escape(BULLET.sub('', item))}</li>" for item in body[index + 1 : index + 1 + count]]
             parts.append(f"<ul>{''.join(items)}</ul>" if items else "")
+            index += 1 + count
             continue
         parts.append(f"<h2>{escape(line)}</h2>" if is_heading(body, index) else f"<p>{escape(line)}</p>")
         index += 1
@@ -54,4 +71,5 @@ def read_plain_text(name: str, text: str) -> Bundle:
     if not lines:
         raise ImportRefused(f"{name} is empty.")
     findings = Findings.empty()
-    return document_bundle(name, lines[0], clean(text_to_html(lines[1:]), findings), findings=findings)
+    html = clean(text_to_html(lines[1:]), findings)
+    return document_bundle(name, lines[0], html, findings=findings, identity=content_identity(text.encode()))

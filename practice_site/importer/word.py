@@ -6,7 +6,16 @@ import zipfile
 
 import mammoth
 
-from .bundle import Bundle, Folder, ImportRefused, document_bundle, local_images, plain, title_from_name
+from .bundle import (
+    Bundle,
+    Folder,
+    ImportRefused,
+    content_identity,
+    document_bundle,
+    local_images,
+    plain,
+    title_from_name,
+)
 from .html import Findings, clean
 
 
@@ -37,6 +46,6 @@ def read_docx(name: str, data: bytes) -> Bundle:
     else:
         title = title_from_name(name)
     findings = Findings.empty()
-    bundle = document_bundle(name, title, clean(html, findings), findings=findings)
+    bundle = document_bundle(name, title, clean(html, findings), findings=findings, identity=content_identity(data))
     local_images(bundle, Folder(), images)
     return bundle

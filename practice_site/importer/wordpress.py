@@ -16,12 +16,15 @@ from defusedxml import ElementTree as SafeET
 from django.utils.text import slugify
 
 from .bundle import Asset, Bundle, Folder, ImportRefused, Item, clip, plain
-from .html import clean, summary_from
-from .shortcodes import autop, expand_shortcodes, uses_contact_form
+from .html import clean, lead_from, summary_from
+from .shortcodes import SHORTCODE, autop, expand_shortcodes, uses_contact_form
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 SIZED_VARIANT = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
 NO_ID = {"", "0"}
+CONTACT_NAMES = {"contact", "contact us", "contact me", "get in touch", "reach out"}
+# Beside its form, a contact page says little more than "get in touch": a heading and a sentence or two.
+CONTACT_PAGE_TEXT = 200
 WP_STATUS = {"publish": "live", "draft": "draft", "pending": "draft", "future": "draft", "auto-draft": None}
 
 
@@ -226,10 +229,12 @@ def read_post(bundle: Bundle, uploads: Uploads, authors: dict, element, post_typ
     link = child_text(element, "link")
     old_paths = [path for path in (link, f"/?{'p' if post_type == 'post' else 'page_id'}={post_id}") if path]
     slug = child_text(element, "wp:post_name")
-    if post_type == "page" and (uses_contact_form(raw) or slug.startswith("contact")):
+    if post_type == "page" and is_contact_page(slug, title, raw):
         bundle.skipped.append((label, "the old contact page: its addresses lead to the consultation page"))
         bundle.contact_paths.update(old_paths)
         return
+    if uses_contact_form(raw):
+        bundle.notes.append(f"Contact form removed from {label} (requests go through the consultation page)")
     prepared = expand_shortcodes(raw, bundle.findings, uploads.gallery(bundle, post_id))
     if "<!-- wp:" not in raw:
         prepared = autop(prepared)
@@ -246,13 +251,24 @@ def read_post(bundle: Bundle, uploads: Uploads, authors: dict, element, post_typ
         html=html,
         status=WP_STATUS[status],
         parent_id=f"{uploads.key}#{parent}" if parent not in NO_ID else "",
-        author=authors.get(child_text(element, "dc:creator"), child_text(element, "dc:creator")),
+        author=html_lib.unescape(authors.get(child_text(element, "dc:creator"), child_text(element, "dc:creator"))),
         topics=post_topics(element),
         image_src=f"thumbnail:{thumbnail.source_id}" if thumbnail else "",
         old_paths=old_paths,
     )
     describe(item, element, meta)
     bundle.items.append(item)
+
+
+def is_contact_page(slug: str, title: str, raw: str) -> bool:
+    """The page that is the contact page: named so, or its form with hardly any text of its own."""
+    named = slug.lower().replace("-", " ") in CONTACT_NAMES or title.strip().lower() in CONTACT_NAMES
+    if named:
+        return True
+    if not uses_contact_form(raw):
+        return False
+    text = plain(SHORTCODE.sub(" ", raw))
+    return len(text) < CONTACT_PAGE_TEXT
 
 
 def describe(item: Item, element, meta: dict):
@@ -262,17 +278,22 @@ def describe(item: Item, element, meta: dict):
         meta.get("_yoast_wpseo_metadesc") or meta.get("rank_math_description") or meta.get("_aioseo_description") or ""
     )
     summary_source = excerpt or description
-    item.summary = clip(plain(summary_source), 300) if summary_source else summary_from(item.html)
+    if summary_source:
+        item.summary = clip(plain(summary_source), 300)
+    elif item.kind == "article":
+        item.summary, item.html = lead_from(item.html)
+    else:  # a page shows no summary above its body
+        item.summary = summary_from(item.html)
     item.search_description = clip(plain(description or excerpt), 255)
     item.published_at = gmt(child_text(element, "wp:post_date_gmt")) or rss_date(child_text(element, "pubDate"))
     item.modified_at = gmt(child_text(element, "wp:post_modified_gmt")) or item.published_at
 
 
 def post_topics(element) -> list[str]:
-    return [
-        (category.text or "").strip()
+    """Category and tag names as people read them: WordPress writes them with entities (&amp;, &#8217;)."""
+    names = [
+        html_lib.unescape((category.text or "").strip())
         for category in children(element, "category")
-        if category.get("domain") in {"category", "post_tag"}
-        and category.get("nicename") != "uncategorized"
-        and (category.text or "").strip() not in {"", "Uncategorized"}
+        if category.get("domain") in {"category", "post_tag"} and category.get("nicename") != "uncategorized"
     ]
+    return [name for name in names if name not in {"", "Uncategorized"}]

@@ -111,6 +111,7 @@ class Importer:
         home, blog = self.places(bundle)
         self.report.skipped += [f"{label}: {reason}" for label, reason in bundle.skipped]
         self.report.comments += bundle.comments
+        self.report.notes += bundle.notes
         self.report.add(self.report.other_types, bundle.other_types)
         self.report.add(self.report.removed, bundle.findings.removed)
         self.report.add(self.report.unknown_shortcodes, bundle.findings.unknown_shortcodes)

@@ -24,7 +24,7 @@ SIZED_VARIANT = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
 NO_ID = {"", "0"}
 CONTACT_NAMES = {"contact", "contact us", "contact me", "get in touch", "reach out"}
 # Beside its form, a contact page says little more than "get in touch": a heading and a sentence or two.
-CONTACT_PAGE_TEXT = 200
+CONTACT_PAGE_TEXT = 120
 WP_STATUS = {"publish": "live", "draft": "draft", "pending": "draft", "future": "draft", "auto-draft": None}
 
 

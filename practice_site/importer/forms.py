@@ -28,7 +28,3 @@ class ImportForm(forms.Form):
         if upload.size == 0:
             raise forms.ValidationError("This file is empty.")
         return upload
-
-
-class ConfirmForm(forms.Form):
-    token = forms.CharField(widget=forms.HiddenInput)

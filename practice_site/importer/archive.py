@@ -2,6 +2,7 @@
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
@@ -12,6 +13,8 @@ MAX_ZIP_TOTAL_BYTES = 200 * MEGABYTE
 MAX_ZIP_RATIO = 100
 # A blog's zip holds a few thousand files at most, a Word document a few dozen.
 MAX_ZIP_MEMBERS = 10_000
+# What zipfile raises, one way or another, for a damaged archive or member.
+DAMAGED_ZIP = (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error, NotImplementedError)
 
 
 def check_archive(name: str, archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
@@ -41,8 +44,11 @@ def check_archive(name: str, archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 def member_loader(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], bytes]:
     def load():
         # The sizes above come from the zip's own directory, which can lie: read no more than it claimed.
-        with archive.open(info) as handle:
-            data = handle.read(info.file_size + 1)
+        try:
+            with archive.open(info) as handle:
+                data = handle.read(info.file_size + 1)
+        except DAMAGED_ZIP as error:
+            raise ImportRefused(f"{name} is damaged: {info.filename} cannot be read ({error}).") from error
         if len(data) > info.file_size:
             raise ImportRefused(f"{name} is damaged: {info.filename} is larger than the zip says.")
         return data

@@ -7,7 +7,7 @@ import io
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from .archive import check_archive, member_loader
+from .archive import DAMAGED_ZIP, check_archive, member_loader
 from .bundle import Bundle, Folder, ImportRefused, check_size
 from .markdown import looks_like_markdown, read_markdown
 from .text import read_plain_text
@@ -49,7 +49,7 @@ def read_zipped(name: str, suffix: str, data: bytes, *, media_dir, download) -> 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
-    except zipfile.BadZipFile as error:
+    except DAMAGED_ZIP as error:
         raise ImportRefused(f"{name} is a damaged zip file ({error}).") from error
     if "word/document.xml" in names:
         if suffix not in {".docx", ""}:
@@ -79,11 +79,7 @@ def read_zip(name: str, archive: zipfile.ZipFile, *, media_dir, download) -> lis
             if PurePosixPath(other).is_relative_to(path.parent)
         }
         siblings.update(files if path.suffix.lower() == ".xml" else {})
-        try:
-            data = load()
-        except (zipfile.BadZipFile, EOFError, OSError) as error:
-            raise ImportRefused(f"{name} is damaged: {member} cannot be read ({error}).") from error
-        bundles += read_document(f"{name}/{member}", data, Folder(siblings), media_dir=media_dir, download=download)
+        bundles += read_document(f"{name}/{member}", load(), Folder(siblings), media_dir=media_dir, download=download)
     if not bundles:
         raise ImportRefused(f"{name} holds no WordPress export, Markdown, text or Word file to import.")
     return bundles

@@ -13,7 +13,6 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management.base import CommandError
 from docx import Document
 from wagtail.images import get_image_model
 
@@ -22,7 +21,7 @@ from practice_site.importer.downloads import Downloader, allowed_address
 from practice_site.importer.sources import read_document
 from practice_site.importer.writer import Importer
 
-from .conftest import database_state, image_bytes
+from .conftest import image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -47,33 +46,9 @@ def docx_bytes(extra: dict[str, bytes] | None = None, *, members: int = 0) -> by
     return packed.getvalue()
 
 
-def zipped(name: str, data: bytes) -> bytes:
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as archive:
-        archive.writestr(name, data)
-    return output.getvalue()
-
-
+# Refused in one line like any bad input: the cases are in test_bad_input.py.
 BOMB_DOCX = docx_bytes({"word/media/image1.png": bytes(30 * 1024 * 1024)})
 CROWDED_DOCX = docx_bytes(members=10_001)
-
-
-@pytest.mark.parametrize(
-    ("name", "data", "message"),
-    [
-        ("letter.docx", BOMB_DOCX, "letter.docx expands far more than any real export"),
-        ("letters.zip", zipped("posts/letter.docx", BOMB_DOCX), "letters.zip/posts/letter.docx expands far more"),
-        ("letter.docx", CROWDED_DOCX, "letter.docx holds more than 10,000 files"),
-    ],
-)
-def test_a_word_document_is_size_checked_before_it_is_opened(site, tmp_path, run_import, name, data, message):
-    path = tmp_path / name
-    path.write_bytes(data)
-    before = database_state()
-    with pytest.raises(CommandError, match=message) as refused:
-        run_import(path)
-    assert "\n" not in str(refused.value)
-    assert database_state() == before
 
 
 def png_claiming(width: int, height: int) -> bytes:

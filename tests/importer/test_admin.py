@@ -10,12 +10,14 @@ from unittest import mock
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 
 from blog.models import ArticlePage
 from practice_site.importer.models import ImportJob
+from practice_site.importer.tasks import Progress
 from practice_site.settings.base import TASKS as PRODUCTION_TASKS
 from tests.factories.users import UserFactory
 
@@ -128,7 +130,7 @@ def test_the_progress_page_refreshes_without_javascript_and_reports_in_place(cli
     html = client.get(f"/admin/import/{job.pk}/").content.decode()
     assert "Importing blog.zip" in html
     assert "Importing: 12 of 40 items" in html
-    assert re.search(r'<noscript><meta http-equiv="refresh" content="\d+"></noscript>', html)
+    assert re.search(r'<noscript><meta http-equiv="refresh" content="\d+"></noscript>.*</head>', html, re.S)
     assert "importer/progress.js" in html
     status = client.get(f"/admin/import/{job.pk}/status/").json()
     assert status == {"running": True, "state": "Importing", "done": 12, "total": 40}
@@ -180,3 +182,18 @@ def test_someone_who_may_not_add_articles_gets_no_import_screen(client, site, lo
     login_verified(client, user)
     assert client.get(URL).status_code in {302, 403}
     assert '"/admin/import/"' not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_is_visible_while_the_import_holds_its_transaction_open(site):
+    job = ImportJob.objects.create(
+        user=UserFactory(), name="blog.zip", data=b"PK", status="draft", state=ImportJob.State.IMPORTING
+    )
+    progress = Progress(job.pk)
+    try:
+        with transaction.atomic():
+            progress(40, 40)
+            assert ImportJob.objects.values_list("done", "total").get(pk=job.pk) == (40, 40)
+            transaction.set_rollback(True)
+    finally:
+        progress.close()

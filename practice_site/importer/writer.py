@@ -197,7 +197,9 @@ class Importer:
 
         body = to_blocks(item.html, context) or [{"type": "paragraph", "value": f"<p>{item.title}</p>"}]
         asset = (bundle.assets.get(item.image_src) or bundle.find_image(item.image_src)) if item.image_src else None
-        hero = self.image_for(asset) if asset and isinstance(page, ArticlePage) else None
+        article = isinstance(page, ArticlePage)
+        hero = self.image_for(asset) if asset and article else None
+        topics = [self.topic(name) for name in dict.fromkeys(item.topics)] if article else []
         if self.dry_run:
             self.report.count(kind, "created" if new else "updated")
             return
@@ -205,11 +207,11 @@ class Importer:
         page.slug = page.slug if new else find_available_slug(page.get_parent(), item.slug, ignore_page_id=page.pk)
         page.search_description = item.search_description
         page.body = body
-        if isinstance(page, ArticlePage):
+        if article:
             page.summary = item.summary or item.title
             page.hero_image = hero
             page.author = self.author(item.author)
-            page.topics.set([self.topic(name) for name in dict.fromkeys(item.topics)])
+            page.topics.set(topics)
         else:
             page.introduction = item.summary[:500] if item.search_description else ""
         if not page.live:

@@ -222,7 +222,7 @@ def test_dry_run_reports_and_saves_nothing(site, uploads, run_import, settings):
     media_files = set(Path(settings.MEDIA_ROOT).rglob("*"))
     report = run_import(FIXTURES / "wordpress.xml", "--media-dir", uploads, "--dry-run")
     assert report.startswith("Dry run: nothing was saved.")
-    assert "Articles: 3 created" in report and "Images: 2 created" in report
+    assert "Articles: 3 created" in report and "Images: 2 created" in report and "Topics: 3 created" in report
     assert database_state() == before
     # The image files the rolled-back rows pointed to are gone too.
     assert set(Path(settings.MEDIA_ROOT).rglob("*")) == media_files

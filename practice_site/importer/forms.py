@@ -1,6 +1,6 @@
 from django import forms
 
-from .sources import MAX_FILE_BYTES
+from .bundle import MAX_FILE_BYTES
 
 STATUS_CHOICES = [
     ("draft", "As drafts, for someone to review (recommended)"),
@@ -28,7 +28,3 @@ class ImportForm(forms.Form):
         if upload.size == 0:
             raise forms.ValidationError("This file is empty.")
         return upload
-
-
-class ConfirmForm(forms.Form):
-    token = forms.CharField(widget=forms.HiddenInput)

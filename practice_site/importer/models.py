@@ -38,15 +38,41 @@ class ImportedItem(models.Model):
         return f"{self.kind} {self.source_id}"
 
 
-class PendingUpload(models.Model):
-    """A file uploaded on the Import screen, kept between the dry run and the editor's confirmation."""
+class ImportJob(models.Model):
+    """A file uploaded on the Import screen and what became of it: checked (the dry run), then imported.
+
+    Both steps run on the background queue; the page the editor watches reads ``state``, ``done`` and ``total``.
+    The reports stay for the editor to read later; the file's bytes are dropped once it is imported or refused.
+    """
+
+    class State(models.TextChoices):
+        CHECKING = "checking", "Checking the file"
+        CHECKED = "checked", "Ready to import"
+        IMPORTING = "importing", "Importing"
+        DONE = "done", "Imported"
+        REFUSED = "refused", "Not imported"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    token = models.CharField(max_length=64, unique=True)
     name = models.CharField(max_length=255)
-    data = models.BinaryField()
+    data = models.BinaryField(blank=True)
     status = models.CharField(max_length=10)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.CHECKING)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    dry_run_report = models.JSONField(default=list, blank=True)
+    report = models.JSONField(default=list, blank=True)
+    # [title, page id, "created" or "updated"] for each page the import wrote, to link to its editor.
+    pages = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def running(self) -> bool:
+        return self.state in {self.State.CHECKING, self.State.IMPORTING}

@@ -12,7 +12,9 @@ WORDPRESS_ID_PARAMETERS = ("p", "page_id", "attachment_id")
 
 import_urls = [
     path("", views.ImportView.as_view(), name="import"),
-    path("confirm/", views.ConfirmView.as_view(), name="confirm"),
+    path("<int:job_id>/", views.JobView.as_view(), name="job"),
+    path("<int:job_id>/status/", views.JobStatusView.as_view(), name="job_status"),
+    path("<int:job_id>/confirm/", views.ConfirmView.as_view(), name="confirm"),
 ]
 
 

@@ -5,78 +5,30 @@ when nothing changed or when someone has edited the page since) instead of makin
 """
 
 import hashlib
-import io
 import json
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.images import ImageFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
-from PIL import Image as PillowImage
-from PIL import UnidentifiedImageError
 from tqdm import tqdm
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import find_available_slug
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, BlogIndexPage, Topic
 from practice_site.pages.models import ClinicianPage, StandardPage
 
-from .html import BodyContext, to_blocks
+from .blocks import BodyContext, to_blocks
+from .bundle import Asset, Bundle, ImportRefused, Item
+from .images import ImageStore
 from .models import ImportedItem
-from .sources import Asset, Bundle, ImportRefused, Item
+from .report import Report
 
-KINDS = ("articles", "pages", "images", "topics", "redirects")
-ACTIONS = ("created", "updated", "unchanged", "skipped")
 CONTACT = "contact"
 PROGRESS_FROM = 10  # items; fewer finish before a bar would be worth drawing
-
-
-@dataclass
-class Report:
-    counts: dict = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)
-    kept_edits: list[str] = field(default_factory=list)
-    images_missing: list[str] = field(default_factory=list)
-    removed: dict = field(default_factory=dict)
-    unknown_shortcodes: dict = field(default_factory=dict)
-    other_types: dict = field(default_factory=dict)
-    comments: int = 0
-    pages: list[tuple[str, int, str]] = field(default_factory=list)  # (title, page id, action) for the admin
-    dry_run: bool = False
-
-    def count(self, kind, action):
-        self.counts[(kind, action)] = self.counts.get((kind, action), 0) + 1
-
-    def add(self, totals: dict, more: dict):
-        for key, value in more.items():
-            totals[key] = totals.get(key, 0) + value
-
-    def lines(self) -> list[str]:
-        lines = [("Dry run: nothing was saved. " if self.dry_run else "") + "Import report"]
-        for kind in KINDS:
-            figures = [f"{self.counts.get((kind, action), 0)} {action}" for action in ACTIONS]
-            lines.append(f"  {kind.capitalize()}: {', '.join(figures)}")
-        lines += [f"  Skipped: {entry}" for entry in self.skipped]
-        if self.other_types:
-            kinds = ", ".join(f"{name} ({count})" for name, count in sorted(self.other_types.items()))
-            lines.append(f"  Other item types skipped: {kinds}")
-        lines += [f"  Left alone (edited in Wagtail since the last import; use --overwrite): {title}"
-                  for title in self.kept_edits]
-        if self.images_missing:
-            lines.append(f"  Images missing ({len(self.images_missing)}): {', '.join(self.images_missing)}")
-        for reason, count in sorted(self.removed.items()):
-            lines.append(f"  Removed: {reason} ×{count}")
-        if self.unknown_shortcodes:
-            names = ", ".join(f"[{name}] ×{count}" for name, count in sorted(self.unknown_shortcodes.items()))
-            lines.append(f"  Unknown shortcodes removed: {names}")
-        lines.append(f"  Comments not imported (they can hold health information): {self.comments}")
-        return lines
 
 
 def consultation_page():
@@ -96,19 +48,23 @@ def fingerprint(item: Item, status: str) -> str:
 class Importer:
     """``status``: "source" keeps each item's own status, "draft"/"live" force one; None picks per format."""
 
-    def __init__(self, *, status=None, overwrite=False, dry_run=False, progress=False):
+    def __init__(self, *, status=None, overwrite=False, dry_run=False, progress=False, on_step=None):
         self.status = status
         self.overwrite = overwrite
         self.dry_run = dry_run
         self.progress = progress
+        # on_step(done, total): how the admin's progress page learns how far the import is.
+        self.on_step = on_step or (lambda done, total: None)
         self.report = Report(dry_run=dry_run)
-        self.stored_files: list[str] = []
-        self.images: dict[str, object] = {}
+        self.store = ImageStore(self.report, dry_run=dry_run)
+        self.image_for = self.store.image_for
         self.authors: dict[str, ClinicianPage | None] = {}
         self.topics_seen: set[str] = set()
 
     def run(self, bundles: list[Bundle]) -> Report:
-        steps = sum(len(bundle.items) + len(unique_assets(bundle)) for bundle in bundles)
+        self.steps = sum(len(bundle.items) + len(unique_assets(bundle)) for bundle in bundles)
+        steps = self.steps
+        self.done = 0
         self.bar = tqdm(
             total=steps, desc="Importing", unit="item", file=sys.stderr, leave=False,
             disable=not self.progress or steps < PROGRESS_FROM,
@@ -117,21 +73,21 @@ class Importer:
             with transaction.atomic():
                 for bundle in bundles:
                     self.write(bundle)
+                # A dry run's rows vanish with the rollback, and with them any work queued for after the commit
+                # (the CDN purge, search indexing): it stores no file and publishes nothing in the first place.
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:
-            self.remove_stored_files()
+            self.store.remove_stored_files()
             raise
         finally:
             self.bar.close()
-        if self.dry_run:
-            self.remove_stored_files()
         return self.report
 
-    def remove_stored_files(self):
-        """Image files saved before a rollback belong to no row any more."""
-        for name in self.stored_files:
-            default_storage.delete(name)
+    def step(self):
+        self.bar.update()
+        self.done += 1
+        self.on_step(self.done, self.steps)
 
     # Places -------------------------------------------------------------------------------------------------
 
@@ -155,6 +111,7 @@ class Importer:
         home, blog = self.places(bundle)
         self.report.skipped += [f"{label}: {reason}" for label, reason in bundle.skipped]
         self.report.comments += bundle.comments
+        self.report.notes += bundle.notes
         self.report.add(self.report.other_types, bundle.other_types)
         self.report.add(self.report.removed, bundle.findings.removed)
         self.report.add(self.report.unknown_shortcodes, bundle.findings.unknown_shortcodes)
@@ -163,7 +120,7 @@ class Importer:
 
         for asset in unique_assets(bundle):
             self.image_for(asset)
-            self.bar.update()
+            self.step()
 
         path_map = {Redirect.normalise_path(path): item.source_id for item in bundle.items for path in item.old_paths}
         path_map.update({Redirect.normalise_path(path): CONTACT for path in bundle.contact_paths})
@@ -180,7 +137,7 @@ class Importer:
         for item in bundle.items:
             context = BodyContext(link=link, image=lambda src, alt, css: self.body_image(bundle, src, alt, css))
             self.fill(item, pages[item.source_id], self.target_status(bundle, item), context, bundle)
-            self.bar.update()
+            self.step()
         for item in bundle.items:
             self.redirects(item.source_id, item.old_paths, pages[item.source_id])
         if consultation is not None and bundle.items:
@@ -208,9 +165,12 @@ class Importer:
         if record and record.page_id:
             return record.page.specific
         model = ArticlePage if item.kind == "article" else StandardPage
+        slug = find_available_slug(parent, item.slug)
+        if slug != item.slug:
+            self.report.notes.append(f"New address: “{item.title}” is at {slug}, as {item.slug} was taken")
         page = model(
             title=item.title,
-            slug=find_available_slug(parent, item.slug),
+            slug=slug,
             live=False,
             body=[{"type": "paragraph", "value": "<p>…</p>"}],
             **({"summary": item.summary or item.title} if model is ArticlePage else {}),
@@ -235,16 +195,23 @@ class Importer:
                 return
             page = page.get_latest_revision_as_object()
 
+        body = to_blocks(item.html, context) or [{"type": "paragraph", "value": f"<p>{item.title}</p>"}]
+        asset = (bundle.assets.get(item.image_src) or bundle.find_image(item.image_src)) if item.image_src else None
+        article = isinstance(page, ArticlePage)
+        hero = self.image_for(asset) if asset and article else None
+        topics = [self.topic(name) for name in dict.fromkeys(item.topics)] if article else []
+        if self.dry_run:
+            self.report.count(kind, "created" if new else "updated")
+            return
         page.title = item.title
-        page.slug = find_available_slug(page.get_parent(), item.slug, ignore_page_id=page.pk)
+        page.slug = page.slug if new else find_available_slug(page.get_parent(), item.slug, ignore_page_id=page.pk)
         page.search_description = item.search_description
-        page.body = to_blocks(item.html, context) or [{"type": "paragraph", "value": f"<p>{item.title}</p>"}]
-        if isinstance(page, ArticlePage):
+        page.body = body
+        if article:
             page.summary = item.summary or item.title
-            asset = (bundle.assets.get(item.image_src) or bundle.find_image(item.image_src)) if item.image_src else None
-            page.hero_image = self.image_for(asset) if asset else None
+            page.hero_image = hero
             page.author = self.author(item.author)
-            page.topics.set([self.topic(name) for name in dict.fromkeys(item.topics)])
+            page.topics.set(topics)
         else:
             page.introduction = item.summary[:500] if item.search_description else ""
         if not page.live:
@@ -290,36 +257,6 @@ class Importer:
         if image is None:
             return None
         return image.pk, alt.strip() or asset.alt or image.description
-
-    def image_for(self, asset: Asset):
-        if asset.source_id in self.images:
-            return self.images[asset.source_id]
-        image_model = get_image_model()
-        record = ImportedItem.objects.filter(kind=ImportedItem.Kind.IMAGE, source_id=asset.source_id).first()
-        if record and record.image_id:
-            image = image_model.objects.get(pk=record.image_id)
-            if (image.title, image.description) != (asset.title[:255], asset.alt) and asset.alt:
-                image.title, image.description = asset.title[:255], asset.alt
-                image.save(update_fields=["title", "description"])
-                self.report.count("images", "updated")
-            else:
-                self.report.count("images", "unchanged")
-            self.images[asset.source_id] = image
-            return image
-        data = next((data for load in asset.loaders if (data := load())), None)
-        if data is None or not is_image(data):
-            self.report.images_missing.append(asset.filename or asset.title)
-            self.images[asset.source_id] = None
-            return None
-        image = image_model(
-            title=asset.title[:255], description=asset.alt, file=ImageFile(io.BytesIO(data), name=asset.filename)
-        )
-        image.save()
-        self.stored_files.append(image.file.name)
-        ImportedItem.objects.create(kind=ImportedItem.Kind.IMAGE, source_id=asset.source_id, image=image)
-        self.report.count("images", "created")
-        self.images[asset.source_id] = image
-        return image
 
     def author(self, name: str):
         name = (name or "").strip()
@@ -367,11 +304,3 @@ class Importer:
                 self.report.count("redirects", "skipped")
                 self.report.skipped.append(f"Redirect from {old}: one already exists there and was kept")
 
-
-def is_image(data: bytes) -> bool:
-    try:
-        with PillowImage.open(io.BytesIO(data)) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
-    return True

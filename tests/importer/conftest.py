@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision
 
 from blog.models import Topic
 from contact.models import ContactPage
+from practice_site.importer import downloads
 from practice_site.importer.models import ImportedItem
 from tests.factories.pages import BlogIndexFactory, ClinicianFactory, TeamIndexFactory
 
@@ -70,3 +71,21 @@ def database_state() -> dict:
         "redirects": Redirect.objects.count(),
         "imported": ImportedItem.objects.count(),
     }
+
+
+@pytest.fixture
+def allow_test_server(monkeypatch):
+    """``allow_test_server(port)``: the importer may fetch from 127.0.0.1 on that port, and nowhere else private.
+
+    The refusal of loopback stays in force for every other port, so the tests still prove it.
+    """
+
+    refuses = downloads.allowed_address
+
+    def allow(port):
+        def allowed(address, asked_port):
+            return (address == "127.0.0.1" and asked_port == port) or refuses(address, asked_port)
+
+        monkeypatch.setattr(downloads, "allowed_address", allowed)
+
+    return allow

@@ -7,6 +7,7 @@ import pytest
 from django.core.management.base import CommandError
 
 from .conftest import FIXTURES, database_state
+from .test_hostile_files import BOMB_DOCX, CROWDED_DOCX
 
 pytestmark = pytest.mark.django_db
 EXPORT = (FIXTURES / "wordpress.xml").read_bytes()
@@ -47,6 +48,10 @@ BAD_INPUTS = {
     "huge-member.zip": (zipped(("post.md", zeros(51))), "holds a file over 50 MB"),
     "too-much.zip": (zipped(*[(f"post{n}.md", zeros(41)) for n in range(5)]), "expands to more than 200 MB"),
     "empty.zip": (zipped(("notes/readme.pdf", b"%PDF-1.4")), "holds no WordPress export"),
+    # A Word document is a zip: the same limits apply before mammoth opens it, also inside a zip.
+    "bomb.docx": (BOMB_DOCX, "bomb.docx expands far more than any real export"),
+    "letters.zip": (zipped(("posts/bomb.docx", BOMB_DOCX)), "letters.zip/posts/bomb.docx expands far more"),
+    "crowded.docx": (CROWDED_DOCX, "crowded.docx holds more than 10,000 files"),
 }
 
 

@@ -72,11 +72,12 @@ def test_plain_text_title_headings_paragraphs_and_lists(site, run_import):
     run_import(FIXTURES / "after-a-loss.txt")
     article = ArticlePage.objects.get(slug="after-a-loss")
     assert article.title == "After a loss" and not article.live
+    # The opening paragraph is the summary, printed above the body: it is not in the body a second time.
+    assert article.summary == "Grief changes shape over time, and there is no right way to carry it."
     body = blocks(article)
-    assert [block["type"] for block in body] == ["paragraph", "heading", "paragraph"]
-    assert body[0]["value"] == "<p>Grief changes shape over time, and there is no right way to carry it.</p>"
-    assert body[1]["value"] == {"text": "What helps", "level": "h2"}
-    assert body[2]["value"] == (
+    assert [block["type"] for block in body] == ["heading", "paragraph"]
+    assert body[0]["value"] == {"text": "What helps", "level": "h2"}
+    assert body[1]["value"] == (
         "<p>Small routines can steady a day when everything else feels uncertain.</p>"
         "<p>Some people find these useful:</p>"
         "<ul><li>A short walk each morning</li><li>Writing a letter you won’t send</li>"

@@ -2,8 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from practice_site.importer.bundle import ImportRefused
 from practice_site.importer.downloads import download
-from practice_site.importer.sources import ImportRefused, read_paths
+from practice_site.importer.sources import read_paths
 from practice_site.importer.writer import Importer
 
 

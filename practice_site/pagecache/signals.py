@@ -28,6 +28,12 @@ def site_wide_change(sender, **kwargs):
     content_changed(site_wide=True)
 
 
+def snippet_published(sender, instance, **kwargs):
+    # Pages send these too, after page_published/page_unpublished.
+    if not isinstance(instance, Page):
+        content_changed(site_wide=True)
+
+
 def page_saved(sender, instance, **kwargs):
     # A saved draft changes nothing a visitor sees, so the shared version stays; but a page saved outside
     # Wagtail's publishing (a script, a test) may have changed its live fields, so this process forgets.
@@ -42,7 +48,7 @@ def connect() -> None:
     post_page_move.connect(page_moved, dispatch_uid="pagecache-page-moved")
     # Snippets with drafts (DraftStateMixin) publish through these.
     for signal in (published, unpublished):
-        signal.connect(site_wide_change, dispatch_uid=f"pagecache-{id(signal)}")
+        signal.connect(snippet_published, dispatch_uid=f"pagecache-{id(signal)}")
     # Deleting a page deletes its descendants as plain Page rows: no publishing signal says so.
     post_delete.connect(page_deleted, dispatch_uid="pagecache-page-deleted")
     post_save.connect(page_saved, dispatch_uid="pagecache-page-saved")

@@ -14,7 +14,7 @@ from tests.importer.conftest import FIXTURES
 
 from . import recording_backend
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BACKEND = "tests.pagecache.recording_backend.RecordingBackend"
 

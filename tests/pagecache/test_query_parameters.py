@@ -7,7 +7,7 @@ from django.test import Client
 from practice_site.directory.models import Concern
 from practice_site.pagecache import keys
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
 
 ARTICLE = "/blog/emdr-explained/"
 CAMPAIGNS = [

@@ -53,6 +53,8 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = "blog index"
 
+    cache_query_parameters = ("page",)
+
     def articles(self):
         return ArticlePage.objects.listed().child_of(self)
 

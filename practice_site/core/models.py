@@ -233,6 +233,9 @@ class BasePage(Page):
     own_image_field = ""
     # Page types whose pages, when kept out of the main menu, are linked from the footer instead.
     listed_in_footer = False
+    # The query parameters the page type reads: the page cache keys its pages by these alone (others never
+    # create an entry), so a type that reads one must name it.
+    cache_query_parameters: tuple[str, ...] = ()
 
     @classmethod
     def serving_queryset(cls):

@@ -14,7 +14,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP, build_policy
 from wagtail import hooks
 
-from practice_site.pagecache.middleware import copy_response
+from practice_site.pagecache.copies import copy_response
 
 from . import DATABASE_AVAILABLE_HOOK, OUTAGE_REQUEST_HOOK, lastknown, monitor
 from .monitor import DATABASE_ERRORS

@@ -43,6 +43,10 @@ def negotiate(accept_encoding: str) -> str:
     return best
 
 
+def negotiated(request) -> str:
+    return negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+
+
 def compress(body: bytes, encoding: str, *, thorough: bool = False) -> bytes:
     """``thorough`` for bodies compressed once and kept: brotli's best setting costs ~20 ms on a page."""
     if encoding == "br":

@@ -8,16 +8,30 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from practice_site.core import sitewide
 
-from . import version
+from .invalidation import content_changed
 
 
-def content_changed(sender, **kwargs):
-    version.bump()
+def page_changed(sender, instance, **kwargs):
+    content_changed(page=instance)
+
+
+def page_moved(sender, instance, **kwargs):
+    content_changed()
 
 
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        version.bump()
+        content_changed()
+
+
+def site_wide_change(sender, **kwargs):
+    content_changed(site_wide=True)
+
+
+def snippet_published(sender, instance, **kwargs):
+    # Pages send these too, after page_published/page_unpublished.
+    if not isinstance(instance, Page):
+        content_changed(site_wide=True)
 
 
 def page_saved(sender, instance, **kwargs):
@@ -29,16 +43,21 @@ def page_saved(sender, instance, **kwargs):
 
 def connect() -> None:
     # Scheduled publishing (`manage.py publish_scheduled`) publishes and unpublishes through these too.
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")
+    page_published.connect(page_changed, dispatch_uid="pagecache-page-published")
+    page_unpublished.connect(page_changed, dispatch_uid="pagecache-page-unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="pagecache-page-moved")
+    # Snippets with drafts (DraftStateMixin) publish through these.
+    for signal in (published, unpublished):
+        signal.connect(snippet_published, dispatch_uid=f"pagecache-{id(signal)}")
     # Deleting a page deletes its descendants as plain Page rows: no publishing signal says so.
     post_delete.connect(page_deleted, dispatch_uid="pagecache-page-deleted")
     post_save.connect(page_saved, dispatch_uid="pagecache-page-saved")
     for label in settings.PAGE_CACHE_INVALIDATED_BY:
         model = apps.get_model(label)
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{label}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{label}")
+        post_save.connect(site_wide_change, sender=model, dispatch_uid=f"pagecache-save-{label}")
+        post_delete.connect(site_wide_change, sender=model, dispatch_uid=f"pagecache-delete-{label}")
         for field in model._meta.many_to_many:
             m2m_changed.connect(
-                content_changed, sender=field.remote_field.through, dispatch_uid=f"pagecache-m2m-{label}-{field.name}"
+                site_wide_change, sender=field.remote_field.through,
+                dispatch_uid=f"pagecache-m2m-{label}-{field.name}",
             )

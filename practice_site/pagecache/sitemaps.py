@@ -15,6 +15,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from .keys import reads_query_parameters
+
 
 class PageSitemap(Sitemap):
     def __init__(self, site: Site):
@@ -58,9 +60,12 @@ def site_sitemaps(request) -> dict[str, Sitemap]:
     return {"pages": PageSitemap(site)}
 
 
+@reads_query_parameters()
 def index(request):
     return sitemap_views.index(request, site_sitemaps(request), sitemap_url_name="sitemap-section")
 
 
+# Django's sitemap pages are ?p=N.
+@reads_query_parameters("p")
 def section(request, section):
     return sitemap_views.sitemap(request, site_sitemaps(request), section=section)

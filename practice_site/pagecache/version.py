@@ -8,9 +8,6 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
-
-from practice_site.core import sitewide
 
 VERSION_KEY = "pagecache:version"
 
@@ -38,12 +35,8 @@ def current(found: dict | None = None) -> str:
     return page_cache().get(VERSION_KEY)
 
 
-def bump() -> None:
-    """Replace the version once the change is committed.
-
-    Before the commit, another process could still render the old content under the new version
-    and keep it; after it, every process renders the new content on its very next request. This process
-    forgets its kept site-wide objects at once, so it shows its own change even before the commit.
-    """
-    sitewide.forget()
-    transaction.on_commit(lambda: page_cache().set(VERSION_KEY, new_token(), timeout=None))
+def replace() -> str:
+    """A new version, once a change is committed (see invalidation.py)."""
+    token = new_token()
+    page_cache().set(VERSION_KEY, token, timeout=None)
+    return token

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from .middleware import READ_ENVIRON_KEY, cache_key, entry_headers, read
+from .entries import entry_headers
+from .keys import address
+from .lookup import READ_ENVIRON_KEY, read
 
 
 class CachedPagesFirst:
@@ -20,15 +22,15 @@ class CachedPagesFirst:
     def __call__(self, environ, start_response):
         if settings.PAGE_CACHE_ENABLED and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             request = WSGIRequest(environ)
-            key = cache_key(request)
-            if key is not None:
+            found_at = address(request)
+            if found_at is not None:
                 # What Django does as each request starts and ends, which a hit here skips: a connection past
                 # CONN_MAX_AGE, or left broken, is closed (the read then opens a new one). Not inside a
                 # transaction, which only a test wrapping everything in one would hold here.
                 connection = connections[DEFAULT_DB_ALIAS]
                 if not connection.in_atomic_block:
                     connection.close_if_unusable_or_obsolete()
-                found = read(request, key, lean=True)
+                found = read(request, found_at, lean=True)
                 if found.hit:
                     start_response("200 OK", entry_headers(found.entry, found.coding, "hit"))
                     return [b"" if request.method == "HEAD" else found.entry["body"]]

@@ -146,6 +146,8 @@ class TeamIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = "team index"
 
+    cache_query_parameters = tuple(TeamFilterForm.base_fields)
+
     def clinicians(self):
         return ClinicianPage.objects.listed().child_of(self).prefetch_related(
             Prefetch(
@@ -164,7 +166,7 @@ class TeamIndexPage(SectionIndexPage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if request.META.get("QUERY_STRING"):
+        if any(name in request.GET for name in self.cache_query_parameters):
             # Each combination of filters would be its own cache entry (three codings each), seldom asked for
             # twice; the unfiltered /team/ stays cacheable.
             patch_cache_control(response, private=True, no_store=True)

@@ -333,6 +333,13 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
 # Query strings are part of the key (sorted): listings page with ?page= and filter with GET fields.
 # Longer ones are not cached, so made-up URLs cannot fill the cache with large keys.
 PAGE_CACHE_MAX_QUERY_STRING = 200
+# Left out of the key: a campaign link is answered from the page's own entry ("name*": every name so starting).
+PAGE_CACHE_TRACKING_PARAMETERS = [
+    "utm_*", "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "mc_eid", "mc_cid", "yclid", "twclid",
+    "ttclid", "igshid", "li_fat_id", "_ga", "_gl",
+]
+# Read before any page is served (the importer's WordPress shortlinks, /?p=123), so part of every page's key.
+PAGE_CACHE_PARAMETERS_READ_EVERYWHERE = ["p", "page_id", "attachment_id"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/search/", "/contact/"]
 # Saving or deleting any of these replaces the content version (pages do so when published, unpublished,
 # moved or deleted). Menus come from pages' "show in menus", so publishing covers them.
@@ -438,9 +445,11 @@ PAGE_COPY_ALIAS = "page_copies"
 CACHES[PAGE_COPY_ALIAS] = {
     "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
     "LOCATION": str(LOCAL_STATE_DIR / "page-copies"),
-    "TIMEOUT": 60 * 60 * 24 * 7,
+    "TIMEOUT": env.PAGE_COPY_MAX_AGE_HOURS * 60 * 60,
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
+# A page copy older than this (seconds) is never served, even during an outage.
+PAGE_COPY_MAX_AGE = env.PAGE_COPY_MAX_AGE_HOURS * 60 * 60
 # A connection attempt to an unreachable server gives up quickly, so an outage page is not a hanging page.
 if "default" in DATABASES:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)

@@ -99,10 +99,11 @@ CLOUDFLARE_BEARER_TOKEN = text("CLOUDFLARE_BEARER_TOKEN")
 CLOUDFLARE_ZONE_ID = text("CLOUDFLARE_ZONE_ID")
 CLOUDFRONT_DISTRIBUTION_ID = text("CLOUDFRONT_DISTRIBUTION_ID")
 DISABLE_SERVER_SIDE_CURSORS = flag("DISABLE_SERVER_SIDE_CURSORS")
-# Keeping going through a database outage (practice_site.outage, contact.spool): local folders on this machine.
+# Keeping going through a database outage (practice_site.outage, contact.outage.spool): local folders on this machine.
 LOCAL_STATE_DIR = text("LOCAL_STATE_DIR")
 INTAKE_SPOOL_DIR = text("INTAKE_SPOOL_DIR")
 INTAKE_SPOOL_KEY = text("INTAKE_SPOOL_KEY")
+PAGE_COPY_MAX_AGE_HOURS = integer("PAGE_COPY_MAX_AGE_HOURS", 72)
 # Backups (practice_site.operations: manage.py backup / restore).
 BACKUP_PUBLIC_KEY = text("BACKUP_PUBLIC_KEY")
 BACKUP_PRIVATE_KEY_FILE = text("BACKUP_PRIVATE_KEY_FILE")

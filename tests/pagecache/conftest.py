@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 
+from tests.operations.conftest import purge_server  # noqa: F401
 from tests.public_site_fixtures import small_site  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]

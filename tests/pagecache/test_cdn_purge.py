@@ -6,7 +6,8 @@ import pytest
 
 from tests.factories.pages import ArticleFactory
 
-pytestmark = pytest.mark.django_db
+# Purges are sent once the change commits (test_purge_after_commit.py): each change here commits.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

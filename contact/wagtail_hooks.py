@@ -6,8 +6,8 @@ from contact.models.request import ConsultationRequest
 from contact.outage import spool
 from contact.outage.page import handle_request_during_outage
 from contact.review.call import RequestCallView
-from contact.review.decline import DeclineView
 from contact.review.dashboard import ConsultationRequestsPanel
+from contact.review.decline import DeclineView
 from contact.review.permissions import consultation_request_policy, user_can_see_requests
 from contact.review.viewset import ConsultationRequestViewSet
 from practice_site.outage import DATABASE_AVAILABLE_HOOK, OUTAGE_REQUEST_HOOK

@@ -12,8 +12,10 @@ from tests.browser.axe import assert_no_axe_violations
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.users import PASSWORD, UserFactory
 from tests.outage.conftest import free_port
-from tests.referrals.conftest import make_entry  # noqa: F401 -- the directory's fixture, used here too
+from tests.referrals import conftest as directory_fixtures
 from tests.security.helpers import enrol, sign_in_in_browser
+
+make_entry = directory_fixtures.make_entry
 
 
 class Inbox:

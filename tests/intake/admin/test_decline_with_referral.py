@@ -6,10 +6,12 @@ from contact.models import ConsultationRequest, ReferralReply, RequestEvent, Req
 from practice_site.referrals.models import ReplyTemplate
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.users import clinician, coordinator, editor
+from tests.referrals import conftest as directory_fixtures
 from tests.security.helpers import force_login_verified
-from tests.referrals.conftest import make_entry  # noqa: F401 -- the directory's fixture, used here too
 
 pytestmark = pytest.mark.django_db
+
+make_entry = directory_fixtures.make_entry
 
 
 @pytest.fixture
@@ -156,7 +158,8 @@ def test_a_request_already_referred_cannot_be_declined_twice(client, consultatio
 def test_editors_cannot_decline_and_clinicians_only_their_own(client, consultation, entries):
     force_login_verified(client, editor())
     # Wagtail turns the refusal into a redirect to the dashboard with "you do not have permission".
-    for response in (client.get(url(consultation)), post(client, consultation, "send", entries[:2], subject="S", body="B")):
+    refused = (client.get(url(consultation)), post(client, consultation, "send", entries[:2], subject="S", body="B"))
+    for response in refused:
         assert (response.status_code, response.url) == (302, "/admin/")
 
     someone = clinician()

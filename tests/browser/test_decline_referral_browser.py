@@ -12,19 +12,11 @@ from tests.browser.axe import assert_no_axe_violations
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.users import PASSWORD, UserFactory
 from tests.outage.conftest import free_port
+from tests.outage.test_worker_outage import Inbox
 from tests.referrals import conftest as directory_fixtures
 from tests.security.helpers import enrol, sign_in_in_browser
 
 make_entry = directory_fixtures.make_entry
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 -- aiosmtpd's hook name
-        self.messages.append(envelope)
-        return "250 Message accepted"
 
 
 @pytest.fixture
@@ -90,3 +82,8 @@ def test_a_coordinator_declines_with_two_suggested_referrals_and_the_email_holds
         assert private not in body + email["Subject"]
     consultation.refresh_from_db()
     assert consultation.status == ConsultationRequest.Status.REFERRED_OUT
+
+    page.goto("/admin/")
+    chart = page.locator("figure.dashboard-chart")
+    assert chart.get_by_role("row", name="Practice full 1").is_visible()
+    assert_no_axe_violations(page)

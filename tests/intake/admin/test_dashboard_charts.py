@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from contact import deadlines
-from contact.models import ReferralReply
+from contact.models import ConsultationRequest, ReferralReply
 from contact.review.charts import WIDTH, bar_chart, referred_out_by_reason
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.security.helpers import force_login_verified
@@ -55,3 +55,18 @@ def test_coordinators_see_the_chart_and_its_table_and_clinicians_do_not(client, 
 
     force_login_verified(client, clinician_user)
     assert "Referred out since" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize("replies", [10, 1000])
+def test_the_chart_is_one_query_however_many_were_referred(replies, django_assert_num_queries):
+    template = ConsultationRequestFactory.build(status="referred")
+    fields = {field.attname: getattr(template, field.attname) for field in template._meta.concrete_fields[1:]}
+    consultations = ConsultationRequest.objects.bulk_create(ConsultationRequest(**fields) for _ in range(replies))
+    ReferralReply.objects.bulk_create(
+        ReferralReply(consultation=consultation, reason="full", subject="S", body="B", emailed=True)
+        for consultation in consultations
+    )
+    today = deadlines.today()
+    with django_assert_num_queries(1):
+        chart = referred_out_by_reason(today)
+    assert chart.bars[0].value == replies

@@ -1,7 +1,8 @@
-"""The two emails about a request. Neither carries anything the person typed.
+"""The emails about a request. None carries what the person wrote about themselves.
 
 Email is not a safe place for health information, so staff get only a link to the request in the
-admin, and the sender gets only a confirmation that their request arrived.
+admin, and the sender gets only a confirmation that their request arrived, or, when the practice declines,
+the referral reply a coordinator previewed: their first name and the referrals chosen for them.
 """
 
 from django.conf import settings
@@ -53,9 +54,16 @@ def acknowledgement(consultation: ConsultationRequest, practice: PracticeSetting
     return EmailMessage(f"We received your request – {practice.practice_name}", body, to=[consultation.email])
 
 
+def referral_reply(consultation: ConsultationRequest, practice: PracticeSettings) -> EmailMessage:
+    """Exactly the text a coordinator previewed and sent: their chosen referrals, nothing else from the request."""
+    reply = consultation.referral_reply
+    return EmailMessage(reply.subject, reply.body, to=[consultation.email])
+
+
 BUILDERS = {
     RequestNotification.Kind.STAFF_ALERT: staff_alert,
     RequestNotification.Kind.ACKNOWLEDGEMENT: acknowledgement,
+    RequestNotification.Kind.REFERRAL: referral_reply,
 }
 
 

@@ -7,6 +7,7 @@ from contact.outage import spool
 from contact.outage.page import handle_request_during_outage
 from contact.review.call import RequestCallView
 from contact.review.dashboard import ConsultationRequestsPanel
+from contact.review.decline import DeclineView
 from contact.review.permissions import consultation_request_policy, user_can_see_requests
 from contact.review.viewset import ConsultationRequestViewSet
 from practice_site.outage import DATABASE_AVAILABLE_HOOK, OUTAGE_REQUEST_HOOK
@@ -35,6 +36,7 @@ hooks.register(TWO_FACTOR_REQUIRED_HOOK, user_can_see_requests)
 def register_call_urls():
     return [
         path("consultation-requests/<int:pk>/call/", RequestCallView.as_view(), name="consultation_call"),
+        path("consultation-requests/<int:pk>/decline/", DeclineView.as_view(), name="consultation_decline"),
     ]
 
 

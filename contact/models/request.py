@@ -230,6 +230,7 @@ class RequestNotification(models.Model):
     class Kind(models.TextChoices):
         STAFF_ALERT = "staff", "Staff alert"
         ACKNOWLEDGEMENT = "ack", "Acknowledgement to the sender"
+        REFERRAL = "referral", "Referral reply"
 
     class State(models.TextChoices):
         PENDING = "pending", "Waiting to send"
@@ -280,6 +281,7 @@ class RequestEvent(models.Model):
         NOTE_ADDED = "note", "Note added"
         NOTIFICATION = "notified", "Notification"
         CALL = "call", "Consultation call"
+        REFERRED = "referred", "Referred out"
 
     consultation = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 from contact import deadlines
 from contact.deadlines import SPAM_REVIEW_DAYS, spam_review_since
 from contact.models.request import ConsultationRequest
+from contact.review.charts import referred_out_by_reason
 from contact.review.permissions import consultation_request_policy
 from practice_site.core.models import PracticeSettings
 
@@ -32,6 +33,8 @@ class ConsultationRequestsPanel(Component):
         if sees_spam:
             counted.append("recent_spam")
         return {
+            # Referrals are counted across every request: only for those who see every request.
+            "referred_chart": referred_out_by_reason(today) if sees_spam else None,
             "counts": requests.counts(*counted, today=today),
             "sees_spam": sees_spam,
             "oldest_new": requests.awaiting_reply().order_by("received_at").first(),

@@ -45,7 +45,9 @@ class RequestDetailMixin(VisibleRequestsMixin):
     """What the inspect view and the edit form both show about one request."""
 
     def get_object(self, queryset=None):
-        requests = self.visible_requests().with_flags().select_related("service", "preferred_clinician", "assigned_to")
+        requests = self.visible_requests().with_flags().select_related(
+            "service", "preferred_clinician", "assigned_to", "referral_reply__sent_by"
+        )
         return get_object_or_404(requests, pk=self.kwargs["pk"])
 
     def get_request_context(self):
@@ -64,6 +66,9 @@ class RequestDetailMixin(VisibleRequestsMixin):
             "events": consultation.events.select_related("actor"),
             "booking": calls.active_booking(consultation),
             "call_url": reverse("consultation_call", args=[consultation.pk]),
+            "referral_reply": getattr(consultation, "referral_reply", None),
+            "decline_url": "" if consultation.status in Status.finished()
+            else reverse("consultation_decline", args=[consultation.pk]),
         }
 
 

@@ -38,6 +38,24 @@ def test_a_visit_on_a_phone_shows_first_what_the_person_came_for(tab):
     the_consultation_page_is_short_and_the_call_time_takes_two_small_steps(tab)
 
 
+def axe_finds_nothing(tab):
+    """axe is itself a script and cannot run where script is off: without JavaScript it reads the same address,
+    with the same disclosures open, in a tab that allows script."""
+    if tab.context.js:
+        assert_no_axe_violations(tab)
+        return
+    opened = tab.evaluate("[...document.querySelectorAll('details')].map(details => details.open)")
+    twin = tab.context.browser.new_context(viewport=SCREEN, locale="en-US")
+    page = twin.new_page()
+    try:
+        page.goto(tab.url)
+        page.evaluate("opened => document.querySelectorAll('details').forEach((d, i) => { d.open = opened[i]; })",
+                      opened)
+        assert_no_axe_violations(page)
+    finally:
+        twin.close()
+
+
 def top(locator) -> float:
     """Where the element starts, counted from the top of the document."""
     return locator.evaluate("element => element.getBoundingClientRect().top + window.scrollY")
@@ -52,7 +70,7 @@ def main_starts_within_160px_on_every_page_type_with_the_header_actions_in_view(
             assert link.is_visible() and top(link) < 160, (url, name)
         assert tab.get_by_role("link", name="Rooted Therapy", exact=True).is_visible(), url
         assert not tab.get_by_role("navigation", name="Main").is_visible(), url
-        assert_no_axe_violations(tab)
+        axe_finds_nothing(tab)
 
 
 def focus_by_tab(tab, text: str, presses: int = 10) -> None:
@@ -75,7 +93,7 @@ def the_menu_opens_and_closes_by_keyboard_alone_and_marks_the_current_page(tab):
     assert menu.is_visible()
     current = menu.get_by_role("link", name="Our team")
     assert current.is_visible() and current.get_attribute("aria-current") == "page"
-    assert_no_axe_violations(tab)
+    axe_finds_nothing(tab)
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.textContent") == "Services"
 
@@ -117,7 +135,7 @@ def the_team_shows_people_first_with_the_filters_folded_and_summarised(tab):
     assert languages.get_by_label("Tamil").is_visible()
     languages.get_by_label("Spanish").check()
     tab.get_by_role("group", name="Insurance").get_by_label("Out-of-network plans (superbill)").check()
-    assert_no_axe_violations(tab)
+    axe_finds_nothing(tab)
     tab.get_by_role("button", name="Show matching clinicians").click()
     tab.wait_for_url("**/team/?*#results")
     assert tab.locator("#results").inner_text() == "1 clinician matches your choices"
@@ -130,7 +148,7 @@ def the_team_shows_people_first_with_the_filters_folded_and_summarised(tab):
     assert not languages.is_visible()
     assert first_card(tab).locator(".card__title").inner_text() == "Lucía Herrera"
     assert top(first_card(tab)) < SCREEN["height"]
-    assert_no_axe_violations(tab)
+    axe_finds_nothing(tab)
 
     tab.goto("/team/?language=ta")
     assert tab.locator("summary", has_text="Filter").inner_text() == "Filter (1 chosen)"
@@ -152,7 +170,7 @@ def the_consultation_page_is_short_and_the_call_time_takes_two_small_steps(tab):
     assert tab.evaluate("document.documentElement.scrollHeight") <= 5 * SCREEN["height"]
     assert tab.locator("details[open]").count() == 0
     assert not tab.get_by_label("Pronouns (optional)").is_visible()
-    assert_no_axe_violations(tab)
+    axe_finds_nothing(tab)
 
     times = tab.get_by_role("group", name="Pick a time for your free 15-minute phone call")
     none = times.get_by_label("None of these work — please contact me instead")
@@ -170,7 +188,7 @@ def the_consultation_page_is_short_and_the_call_time_takes_two_small_steps(tab):
     assert visible_times(tab) == 1 + second.locator("input").count() <= 21
     second.locator("input").first.check()
     assert not none.is_checked()
-    assert_no_axe_violations(tab)
+    axe_finds_nothing(tab)
 
     tab.get_by_text("More about you, if you’d like").click()
     assert tab.get_by_label("Pronouns (optional)").is_visible()

@@ -12,6 +12,9 @@ from practice_site.directory.choices import LANGUAGES, AgeGroup, SessionFormat
 
 # Longer values cannot be a choice; they are dropped before any comparison.
 MAX_VALUE_LENGTH = 40
+# Shown at once on a phone; the rest wait behind "More languages". After English, the languages Houston speaks
+# most at home (Census ACS): Spanish, Vietnamese, Chinese, Arabic.
+COMMON_LANGUAGES = {"en", "es", "vi", "zh", "ar"}
 
 
 @dataclass
@@ -28,6 +31,12 @@ class TeamFilters:
     @property
     def active(self) -> bool:
         return bool(self.concerns or self.ages or self.languages or self.plans or self.formats or self.accepting_only)
+
+    @property
+    def chosen_count(self) -> int:
+        """How many choices are ticked, for the folded form's summary ("Filter (2 chosen)")."""
+        lists = (self.concerns, self.ages, self.languages, self.plans, self.formats)
+        return sum(len(values) for values in lists) + self.accepting_only
 
 
 class TeamFilterForm(forms.Form):
@@ -64,6 +73,21 @@ class TeamFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["concern"].choices = concerns
         self.fields["insurance"].choices = plans
+
+    def groups(self) -> list[dict]:
+        """Each group's options for the template; a long group keeps its uncommon ones apart, under a disclosure
+        that starts open when one of them is ticked."""
+        groups = []
+        for bound in self:
+            options, more = [], []
+            for option in bound.subwidgets:
+                uncommon = bound.name == "language" and option.data["value"] not in COMMON_LANGUAGES
+                (more if uncommon else options).append(option)
+            groups.append({
+                "field": bound, "options": options, "more": more,
+                "more_open": any(option.data["selected"] for option in more),
+            })
+        return groups
 
     @classmethod
     def read(cls, query, *, concerns, plans) -> tuple["TeamFilterForm", TeamFilters]:

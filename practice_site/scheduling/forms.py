@@ -83,7 +83,7 @@ class ConsultationTimeForm(forms.Form):
         days = []
         for day, day_slots in slots.by_day(self.open_slots):
             days.append({
-                "label": day_label(day),
+                "label": day_label(day), "short": f"{day:%a, %b} {day.day}",
                 "times": [
                     {"value": slot.value, "label": time_label(slot.local_start),
                      "id": f"id_consultation_time_{slot.value}", "checked": slot.value == chosen}

@@ -24,10 +24,13 @@ def contact_url(contact_url):
 
 
 def pick(page, slot):
+    """Days come first: open the slot's day, then choose its time."""
     times = page.get_by_role("group", name="Pick a time for your free 15-minute phone call")
-    times.get_by_role("group", name=day_label(slot.local_start.date())).get_by_label(
-        time_label(slot.local_start), exact=True
-    ).check()
+    day = times.get_by_role("group", name=day_label(slot.local_start.date()), exact=True, include_hidden=True)
+    disclosure = day.locator("xpath=..")
+    if disclosure.get_attribute("open") is None:
+        disclosure.locator("summary").click()
+    day.get_by_label(time_label(slot.local_start), exact=True).check()
 
 
 def test_a_person_picks_the_second_open_time_and_gets_it_with_a_calendar_file(page, contact_url):

@@ -8,7 +8,7 @@ from http.cookiejar import CookieJar
 
 from contact.models import ConsultationRequest
 from tests.browser.axe import assert_no_axe_violations
-from tests.browser.consultation_form import choose, fill_the_required_answers
+from tests.browser.consultation_form import choose, fill_the_required_answers, open_more_about_you
 
 
 def test_a_person_fills_the_form_by_its_labels_and_lands_on_the_thank_you_page(page, contact_url):
@@ -17,6 +17,7 @@ def test_a_person_fills_the_form_by_its_labels_and_lands_on_the_thank_you_page(p
     assert_no_axe_violations(page)
 
     page.get_by_label("Your name").fill("Maya Torres")
+    open_more_about_you(page)
     page.get_by_label("Name you’d like us to use (optional)").fill("Maya")
     page.get_by_label("Pronouns (optional)").fill("she/her")
     page.get_by_label("Email address").fill("maya@example.com")

@@ -41,12 +41,13 @@ def _calls_that_day(host_id, start) -> int:
     return Booking.objects.active().filter(host_id=host_id, start__gte=midnight, start__lt=next_midnight).count()
 
 
-def _place(slot) -> Booking:
-    """Insert the booking with the first free host; each try in a savepoint, so a refusal spoils nothing."""
+def _place(slot, prefer=None) -> Booking:
+    """Insert the booking with ``prefer`` if they are free then, else with the first free host; each try in a
+    savepoint, so a refusal spoils nothing."""
     rules = SchedulingSettings.load()
     # Outside the savepoints: a lock taken in a savepoint that is rolled back would be released with it.
     _lock_hosts(slot.host_ids)
-    for host_id in slot.host_ids:
+    for host_id in sorted(slot.host_ids, key=lambda host: host != prefer):
         if _calls_that_day(host_id, slot.start) >= rules.max_calls_per_day:
             continue
         try:
@@ -60,12 +61,14 @@ def _place(slot) -> Booking:
     raise SlotTaken
 
 
-def hold(party, start, *, clinician_page_id=None, actor=None) -> Booking:
-    """Book ``start`` for ``party`` (the owner's object, e.g. a request being stored). Must run in a transaction."""
+def hold(party, start, *, clinician_page_id=None, prefer_host=None, actor=None) -> Booking:
+    """Book ``start`` for ``party`` (the owner's object, e.g. a request being stored). Must run in a transaction.
+
+    ``prefer_host`` takes the call when free then (the staff member the request is already with)."""
     slot = slots.find_slot(start, clinician_page_id=clinician_page_id)
     if slot is None:
         raise SlotTaken
-    booking = _place(slot)
+    booking = _place(slot, prefer=prefer_host)
     parties.owner().call_held(booking, party, actor)
     transaction.on_commit(partial(tasks.queue_reminder, booking.pk))
     return booking
@@ -84,7 +87,8 @@ def move(booking: Booking, start, *, actor=None, any_host=False) -> Booking:
         slot = slots.find_slot(start, clinician_page_id=clinician)
         if slot is None:
             raise SlotTaken
-        new = _place(slot)
+        # The host stays the same when free at the new time: the call moves, the person's contact does not.
+        new = _place(slot, prefer=locked.host_id)
         parties.owner().call_moved(locked, new, actor)
         transaction.on_commit(partial(tasks.queue_reminder, new.pk))
         if actor is None:

@@ -269,3 +269,20 @@ def test_forged_and_expired_links_are_refused_kindly(client, contact_page, host,
                                                                         {"action": "cancel"})):
         assert response.status_code == 410 and "This link has expired" in response.content.decode()
     assert Booking.objects.get().status == "booked"
+
+
+def test_the_visitor_form_says_when_a_time_is_not_the_chosen_clinicians(client, contact_page, valid_data,
+                                                                          home_page):
+    from tests.factories.pages import ClinicianFactory, TeamIndexFactory
+    from tests.factories.users import clinician
+
+    page = ClinicianFactory(parent=TeamIndexFactory(parent=home_page))
+    make_host(user=clinician(), clinician_page=page, hours=[(day, time(9), time(10)) for day in range(7)])
+    make_host(user=clinician(), hours=[(day, time(14), time(15)) for day in range(7)])
+    afternoon = next(slot for slot in slots.open_slots() if slot.local_start.hour == 14)
+    response = client.post("/contact/", valid_data | {"preferred_clinician": page.pk,
+                                                     "consultation_time": afternoon.value})
+    html = response.content.decode()
+    assert "That time is with another member of our team, not the clinician you chose." in html
+    assert "That time was just taken" not in html
+    assert not ConsultationRequest.objects.exists()

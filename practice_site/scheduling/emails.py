@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from practice_site.core.models import PracticeSettings
 
+from . import ics
 from .models import Booking
 from .tokens import make_token
 
@@ -43,22 +44,40 @@ def _phone_line(practice):
     return f" If you need to reach us, call {practice.phone}." if practice.phone else ""
 
 
+def _with_calendar(message: EmailMessage, booking: Booking, practice: PracticeSettings) -> EmailMessage:
+    """The call's calendar file, which updates (or, once cancelled, removes) the event the person saved."""
+    message.attach("consultation-call.ics", ics.booking_file(booking, practice.practice_name, practice.phone),
+                   "text/calendar")
+    return message
+
+
 def moved(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
     body = (
         f"Your call with {practice.practice_name} has a new time.\n\n"
         + call_paragraphs(booking, practice)
+        + "The attached calendar file updates the event in your calendar. "
         + f"The link in our earlier email no longer works.{_phone_line(practice)}\n"
     )
-    return EmailMessage(f"Your new call time – {practice.practice_name}", body, to=[to])
+    return _with_calendar(EmailMessage(f"Your new call time – {practice.practice_name}", body, to=[to]),
+                          booking, practice)
 
 
-def cancelled(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
+def _cancelled(booking, practice, to, why: str) -> EmailMessage:
     body = (
-        f"Your free phone consultation on {describe(booking.start, practice)} is cancelled, as you asked.\n\n"
+        f"Your free phone consultation on {describe(booking.start, practice)} is cancelled{why}.\n\n"
         f"Your request is still with us: someone from our intake team will reply {practice.reply_promise}, "
         f"the way you asked us to.{_phone_line(practice)}\n"
     )
-    return EmailMessage(f"Your call is cancelled – {practice.practice_name}", body, to=[to])
+    return _with_calendar(EmailMessage(f"Your call is cancelled – {practice.practice_name}", body, to=[to]),
+                          booking, practice)
+
+
+def cancelled(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
+    return _cancelled(booking, practice, to, ", as you asked")
+
+
+def cancelled_by_us(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
+    return _cancelled(booking, practice, to, " by our team; we are sorry for the change")
 
 
 def reminder(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
@@ -72,4 +91,4 @@ def reminder(booking: Booking, practice: PracticeSettings, to: str) -> EmailMess
     )
 
 
-BUILDERS = {"moved": moved, "cancelled": cancelled, "reminder": reminder}
+BUILDERS = {"moved": moved, "cancelled": cancelled, "cancelled_by_us": cancelled_by_us, "reminder": reminder}

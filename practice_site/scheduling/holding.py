@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from functools import partial
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from . import parties, slots, tasks
@@ -41,7 +42,7 @@ def _calls_that_day(host_id, start) -> int:
     return Booking.objects.active().filter(host_id=host_id, start__gte=midnight, start__lt=next_midnight).count()
 
 
-def _place(slot, prefer=None) -> Booking:
+def _place(slot, prefer=None, **fields) -> Booking:
     """Insert the booking with ``prefer`` if they are free then, else with the first free host; each try in a
     savepoint, so a refusal spoils nothing."""
     rules = SchedulingSettings.load()
@@ -54,7 +55,7 @@ def _place(slot, prefer=None) -> Booking:
             with transaction.atomic():
                 return Booking.objects.create(
                     host_id=host_id, start=slot.start, end=slot.end,
-                    blocked_until=slot.end + timedelta(minutes=rules.gap_minutes),
+                    blocked_until=slot.end + timedelta(minutes=rules.gap_minutes), **fields,
                 )
         except IntegrityError:
             continue
@@ -88,11 +89,11 @@ def move(booking: Booking, start, *, actor=None, any_host=False) -> Booking:
         if slot is None:
             raise SlotTaken
         # The host stays the same when free at the new time: the call moves, the person's contact does not.
-        new = _place(slot, prefer=locked.host_id)
+        new = _place(slot, prefer=locked.host_id, series=locked.series, sequence=locked.sequence + 1)
         parties.owner().call_moved(locked, new, actor)
         transaction.on_commit(partial(tasks.queue_reminder, new.pk))
-        if actor is None:
-            transaction.on_commit(partial(tasks.queue_email, new.pk, "moved"))
+        # Told whoever moved it: a move by staff is news to the person.
+        transaction.on_commit(partial(tasks.queue_email, new.pk, "moved"))
     return new
 
 
@@ -100,11 +101,11 @@ def cancel(booking: Booking, *, actor=None) -> bool:
     """Free the time; False when the call was no longer held (already cancelled or moved)."""
     with transaction.atomic():
         changed = Booking.objects.filter(pk=booking.pk, status=Booking.Status.BOOKED).update(
-            status=Booking.Status.CANCELLED, changed_at=timezone.now()
+            status=Booking.Status.CANCELLED, changed_at=timezone.now(), sequence=F("sequence") + 1
         )
         if not changed:
             return False
         parties.owner().call_cancelled(booking, actor)
-        if actor is None:
-            transaction.on_commit(partial(tasks.queue_email, booking.pk, "cancelled"))
+        kind = "cancelled" if actor is None else "cancelled_by_us"
+        transaction.on_commit(partial(tasks.queue_email, booking.pk, kind))
     return True

@@ -5,6 +5,7 @@ practice's zone (settings.TIME_ZONE), so "Tuesday 9:00" stays 9:00 across daylig
 """
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
@@ -250,6 +251,10 @@ class Booking(models.Model):
     # The end of the call plus the gap kept after it: the time no other call of this host may overlap.
     blocked_until = models.DateTimeField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.BOOKED)
+    # One call through its moves: the calendar event's UID, kept by each new time, whose SEQUENCE rises with
+    # every change, so the person's calendar updates the event instead of keeping the old one.
+    series = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     attention = models.CharField(max_length=10, choices=Attention.choices, blank=True, default=Attention.NONE)
     created_at = models.DateTimeField(default=timezone.now)
     changed_at = models.DateTimeField(null=True, blank=True)

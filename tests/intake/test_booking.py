@@ -14,7 +14,7 @@ from practice_site.scheduling import slots
 from practice_site.scheduling import tasks as call_tasks
 from practice_site.scheduling.emails import describe
 from practice_site.scheduling.models import Booking
-from practice_site.scheduling.tokens import make_token, read_token
+from practice_site.scheduling.tokens import make_token, read_calendar_token, read_token
 from tests.factories.scheduling import all_week, make_host, request_of
 from tests.factories.scheduling import book as hold_for
 
@@ -242,8 +242,10 @@ def test_the_link_moves_the_call_once(client, contact_page, host, valid_data):
     assert (old.status, new.start) == ("moved", second.start)
     assert first.start in [slot.start for slot in slots.open_slots()]
     # The signature carries its time, so the link is read back rather than made again.
-    links = re.findall(r"/contact/call/([\w-]+)/", html)
+    links = re.findall(r"/contact/call/([\w-]+)/(?!calendar/)", html)
     assert [read_token(token)[0] for token in links] == [new] * len(links) and links
+    (calendar_token,) = re.findall(r"/contact/call/([\w-]+)/calendar/", html)
+    assert read_calendar_token(calendar_token) == new
 
     again = client.post(url, {"action": "move", "consultation_time": first.value})
     assert again.status_code == 410 and "This link has already been used" in again.content.decode()
@@ -286,3 +288,67 @@ def test_the_visitor_form_says_when_a_time_is_not_the_chosen_clinicians(client, 
     assert "That time is with another member of our team, not the clinician you chose." in html
     assert "That time was just taken" not in html
     assert not ConsultationRequest.objects.exists()
+
+
+def _calendar_event(client, url):
+    calendar = Calendar.from_ical(client.get(url).content)
+    (event,) = calendar.walk("VEVENT")
+    return calendar, event
+
+
+def test_the_calendar_link_only_reads_and_the_manage_link_does_not_serve_the_calendar(
+    client, contact_page, host, valid_data
+):
+    book(client, valid_data, slots.open_slots()[0])
+    thanks = client.get("/contact/thank-you/").content.decode()
+    calendar_url = re.search(r'href="([^"]+/calendar/)"', thanks).group(1)
+    manage_url = re.search(r'href="(/contact/call/[^"/]+/)"', thanks).group(1)
+    calendar_token = calendar_url.rstrip("/").split("/")[-2]
+    assert calendar_token not in manage_url
+    # Someone given the calendar address (a calendar service) can neither see the manage page nor cancel.
+    assert client.get(f"/contact/call/{calendar_token}/").status_code == 404
+    assert client.post(f"/contact/call/{calendar_token}/", {"action": "cancel"}).status_code == 404
+    assert Booking.objects.get().status == "booked"
+    assert client.get(manage_url + "calendar/").status_code == 404
+
+
+def test_a_staff_move_and_cancel_tell_the_person_and_update_their_calendar(
+    client, contact_page, host, valid_data, mailoutbox, django_capture_on_commit_callbacks, coordinator_user
+):
+    from tests.security.helpers import force_login_verified
+
+    first, second = slots.open_slots()[0], slots.open_slots()[3]
+    with django_capture_on_commit_callbacks(execute=True):
+        book(client, valid_data | {"preferred_contact": "email"}, first)
+    thanks = client.get("/contact/thank-you/").content.decode()
+    calendar_url = re.search(r'href="([^"]+/calendar/)"', thanks).group(1)
+    _, before = _calendar_event(client, calendar_url)
+    consultation = ConsultationRequest.objects.get()
+    mailoutbox.clear()
+
+    force_login_verified(client, coordinator_user)
+    call_page = f"/admin/consultation-requests/{consultation.pk}/call/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(call_page, {"consultation_time": second.value})
+    assert response.status_code == 302
+    (moved,) = mailoutbox
+    assert moved.to == ["maya.torres@example.com"] and describe(second.start) in moved.body
+    (attachment,) = moved.attachments
+    event = Calendar.from_ical(attachment[1]).walk("VEVENT")[0]
+    assert (str(event["uid"]), event.decoded("dtstart"), int(event["sequence"])) == (
+        str(before["uid"]), second.start, int(before["sequence"]) + 1)
+    # The address saved from the thank-you page follows the call to its new time.
+    assert _calendar_event(client, calendar_url)[1].decoded("dtstart") == second.start
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(call_page, {"action": "cancel"})
+    (cancelled,) = mailoutbox
+    assert "cancelled by our team" in cancelled.body and describe(second.start) in cancelled.body
+    calendar, event = _calendar_event(client, calendar_url)
+    assert str(calendar["method"]) == "CANCEL" and str(event["status"]) == "CANCELLED"
+    assert str(event["uid"]) == str(before["uid"]) and int(event["sequence"]) == int(before["sequence"]) + 2
+    for message in (moved, cancelled):
+        calendar_text = Calendar.from_ical(message.attachments[0][1]).to_ical().decode()
+        for value in typed_values(valid_data):
+            assert value not in message.body and value not in calendar_text

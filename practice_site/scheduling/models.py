@@ -4,6 +4,7 @@ Times are stored as aware datetimes (UTC in PostgreSQL) and the weekly hours as 
 practice's zone (settings.TIME_ZONE), so "Tuesday 9:00" stays 9:00 across daylight-saving changes.
 """
 
+import hashlib
 import secrets
 import uuid
 
@@ -86,6 +87,10 @@ class SchedulingSettings(BaseGenericSetting):
         return "Consultation scheduling"
 
 
+def feed_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class ConsultationScheduleQuerySet(models.QuerySet):
     def taking_calls(self):
         return self.filter(takes_calls=True, host__is_active=True)
@@ -106,7 +111,8 @@ class ConsultationSchedule(ClusterableModel):
         "pages.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="For clinicians who take their own calls: people who choose this clinician see these times.",
     )
-    # Empty while the feed is off; a new value makes every old address stop working.
+    # The SHA-256 of the feed address's secret (a leaked database copy gives no working address); empty while
+    # the feed is off; a new value makes every old address stop working.
     feed_token = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ConsultationScheduleQuerySet.as_manager()
@@ -132,9 +138,11 @@ class ConsultationSchedule(ClusterableModel):
         return f"Consultation schedule of {name}"
 
     def reset_feed(self) -> str:
-        self.feed_token = secrets.token_urlsafe(32)
+        """A new secret for the feed's address, returned once: only its hash is kept."""
+        token = secrets.token_urlsafe(32)
+        self.feed_token = feed_hash(token)
         self.save(update_fields=["feed_token"])
-        return self.feed_token
+        return token
 
     def turn_feed_off(self) -> None:
         self.feed_token = ""

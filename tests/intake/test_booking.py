@@ -313,9 +313,11 @@ def test_the_calendar_link_only_reads_and_the_manage_link_does_not_serve_the_cal
 
 
 def test_a_staff_move_and_cancel_tell_the_person_and_update_their_calendar(
-    client, contact_page, host, valid_data, mailoutbox, django_capture_on_commit_callbacks, coordinator_user
+    client, contact_page, host, valid_data, mailoutbox, django_capture_on_commit_callbacks
 ):
     from tests.security.helpers import force_login_verified
+
+    coordinator_user = host.host  # the host's factory user is a coordinator
 
     first, second = slots.open_slots()[0], slots.open_slots()[3]
     with django_capture_on_commit_callbacks(execute=True):

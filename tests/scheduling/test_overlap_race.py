@@ -4,22 +4,15 @@ Each sender is a real HTTP client of a pooled server whose worker threads each h
 connection, so the requests really run at once under READ COMMITTED.
 """
 
-import threading
 from datetime import time
 
-from tests.scheduling.test_booking_race import TAKEN, _send, contact_url, pooled_server  # noqa: F401 -- fixtures
+from tests.scheduling.test_booking_race import TAKEN, contact_url, pooled_server, send_all  # noqa: F401 -- fixtures
 
 PEOPLE = 12
 
 
 def _race(url, values):
-    ready, results, lock = threading.Barrier(PEOPLE), [], threading.Lock()
-    threads = [threading.Thread(target=_send, args=(url, number, values[number % len(values)], ready, results, lock))
-               for number in range(PEOPLE)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
+    results = send_all(url, values, PEOPLE)
     assert len(results) == PEOPLE
     assert all(status != 500 for _, status, _, _ in results)
     winners = [result for result in results if result[1] == 200 and result[2].endswith("/contact/thank-you/")]

@@ -91,4 +91,24 @@ def reminder(booking: Booking, practice: PracticeSettings, to: str) -> EmailMess
     )
 
 
+HOST_NOTICES = {
+    "new": "New consultation call",
+    "moved": "Consultation call moved",
+    "handed_over": "Consultation call moved to another host",
+    "cancelled": "Consultation call cancelled",
+}
+
+
+def host_notice(booking: Booking, kind: str, label: str, to: str) -> EmailMessage:
+    """The host's short notice: what changed, when, and the request number. Email passes through other
+    companies' servers, so never a name, a reason or anything the person typed."""
+    practice = PracticeSettings.load()
+    heading = HOST_NOTICES[kind]
+    body = (
+        f"{heading}: {label}, {describe(booking.start, practice)}.\n\n"
+        "The details are in the admin, under Consultation calls.\n"
+    )
+    return EmailMessage(f"{heading} – {label}", body, to=[to])
+
+
 BUILDERS = {"moved": moved, "cancelled": cancelled, "cancelled_by_us": cancelled_by_us, "reminder": reminder}

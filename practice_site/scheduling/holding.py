@@ -72,6 +72,7 @@ def hold(party, start, *, clinician_page_id=None, prefer_host=None, actor=None) 
     booking = _place(slot, prefer=prefer_host)
     parties.owner().call_held(booking, party, actor)
     transaction.on_commit(partial(tasks.queue_reminder, booking.pk))
+    transaction.on_commit(partial(tasks.queue_host_notice, booking.pk, "new"))
     return booking
 
 
@@ -94,6 +95,9 @@ def move(booking: Booking, start, *, actor=None, any_host=False) -> Booking:
         transaction.on_commit(partial(tasks.queue_reminder, new.pk))
         # Told whoever moved it: a move by staff is news to the person.
         transaction.on_commit(partial(tasks.queue_email, new.pk, "moved"))
+        transaction.on_commit(partial(tasks.queue_host_notice, new.pk, "moved"))
+        if locked.host_id != new.host_id:
+            transaction.on_commit(partial(tasks.queue_host_notice, locked.pk, "handed_over"))
     return new
 
 
@@ -108,4 +112,5 @@ def cancel(booking: Booking, *, actor=None) -> bool:
         parties.owner().call_cancelled(booking, actor)
         kind = "cancelled" if actor is None else "cancelled_by_us"
         transaction.on_commit(partial(tasks.queue_email, booking.pk, kind))
+        transaction.on_commit(partial(tasks.queue_host_notice, booking.pk, "cancelled"))
     return True

@@ -145,6 +145,10 @@ def test_the_acknowledgement_gives_the_time_and_a_link_and_nothing_typed(
         book(client, valid_data, slot)
     (ack,) = [message for message in mailoutbox if message.to == ["maya.torres@example.com"]]
     assert describe(slot.start) in ack.body
+    (notice,) = [message for message in mailoutbox if message.to == [host.host.email]]
+    consultation = ConsultationRequest.objects.get()
+    assert notice.subject == f"New consultation call – Request #{consultation.pk}"
+    assert notice.body.startswith(f"New consultation call: Request #{consultation.pk}, {describe(slot.start)}.")
     link = re.search(r"(http\S+/contact/call/\S+/)", ack.body).group(1)
     assert "two business days" not in ack.body
     for message in mailoutbox:
@@ -333,8 +337,11 @@ def test_a_staff_move_and_cancel_tell_the_person_and_update_their_calendar(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(call_page, {"consultation_time": second.value})
     assert response.status_code == 302
-    (moved,) = mailoutbox
-    assert moved.to == ["maya.torres@example.com"] and describe(second.start) in moved.body
+    (moved,) = [message for message in mailoutbox if message.to == ["maya.torres@example.com"]]
+    assert describe(second.start) in moved.body
+    (notice,) = [message for message in mailoutbox if message.to == [host.host.email]]
+    assert notice.subject == f"Consultation call moved – Request #{consultation.pk}"
+    assert describe(second.start) in notice.body
     (attachment,) = moved.attachments
     event = Calendar.from_ical(attachment[1]).walk("VEVENT")[0]
     assert (str(event["uid"]), event.decoded("dtstart"), int(event["sequence"])) == (
@@ -345,7 +352,10 @@ def test_a_staff_move_and_cancel_tell_the_person_and_update_their_calendar(
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(call_page, {"action": "cancel"})
-    (cancelled,) = mailoutbox
+    (cancelled,) = [message for message in mailoutbox if message.to == ["maya.torres@example.com"]]
+    (notice,) = [message for message in mailoutbox if message.to == [host.host.email]]
+    assert notice.subject == f"Consultation call cancelled – Request #{consultation.pk}"
+    assert "Maya" not in notice.body and "Torres" not in notice.body
     assert "cancelled by our team" in cancelled.body and describe(second.start) in cancelled.body
     calendar, event = _calendar_event(client, calendar_url)
     assert str(calendar["method"]) == "CANCEL" and str(event["status"]) == "CANCELLED"

@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from practice_site.core.models import PracticeSettings
 
-from . import ics
 from .models import Booking
 from .tokens import make_token
 
@@ -44,13 +43,6 @@ def _phone_line(practice):
     return f" If you need to reach us, call {practice.phone}." if practice.phone else ""
 
 
-def _with_calendar(message: EmailMessage, booking: Booking, practice: PracticeSettings) -> EmailMessage:
-    """The call's calendar file, which updates (or, once cancelled, removes) the event the person saved."""
-    message.attach("consultation-call.ics", ics.booking_file(booking, practice.practice_name, practice.phone),
-                   "text/calendar")
-    return message
-
-
 def moved(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
     body = (
         f"Your call with {practice.practice_name} has a new time.\n\n"
@@ -58,8 +50,7 @@ def moved(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage
         + "The attached calendar file updates the event in your calendar. "
         + f"The link in our earlier email no longer works.{_phone_line(practice)}\n"
     )
-    return _with_calendar(EmailMessage(f"Your new call time – {practice.practice_name}", body, to=[to]),
-                          booking, practice)
+    return EmailMessage(f"Your new call time – {practice.practice_name}", body, to=[to])
 
 
 def _cancelled(booking, practice, to, why: str) -> EmailMessage:
@@ -68,8 +59,7 @@ def _cancelled(booking, practice, to, why: str) -> EmailMessage:
         f"Your request is still with us: someone from our intake team will reply {practice.reply_promise}, "
         f"the way you asked us to.{_phone_line(practice)}\n"
     )
-    return _with_calendar(EmailMessage(f"Your call is cancelled – {practice.practice_name}", body, to=[to]),
-                          booking, practice)
+    return EmailMessage(f"Your call is cancelled – {practice.practice_name}", body, to=[to])
 
 
 def cancelled(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
@@ -110,5 +100,8 @@ def host_notice(booking: Booking, kind: str, label: str, to: str) -> EmailMessag
     )
     return EmailMessage(f"{heading} – {label}", body, to=[to])
 
+
+# The emails that carry the call's calendar file (tasks.py attaches it), to update or remove the saved event.
+WITH_CALENDAR = {"moved", "cancelled", "cancelled_by_us"}
 
 BUILDERS = {"moved": moved, "cancelled": cancelled, "cancelled_by_us": cancelled_by_us, "reminder": reminder}

@@ -13,12 +13,21 @@ from django.utils import timezone
 
 from practice_site.core.models import PracticeSettings
 
-from . import emails, parties
+from . import emails, ics, parties
 from .models import Booking
 
 logger = logging.getLogger(__name__)
 
 REMINDER_BEFORE = timedelta(days=1)
+
+
+def _message(booking: Booking, kind: str, address: str):
+    practice = PracticeSettings.load()
+    message = emails.BUILDERS[kind](booking, practice, address)
+    if kind in emails.WITH_CALENDAR:
+        message.attach("consultation-call.ics", ics.booking_file(booking, practice.practice_name, practice.phone),
+                       "text/calendar")
+    return message
 
 
 @task(backend=settings.BACKGROUND_QUEUE)
@@ -36,7 +45,7 @@ def send_call_email(booking_id: int, kind: str) -> str:
         if not address:
             return "skipped"
         try:
-            emails.BUILDERS[kind](booking, PracticeSettings.load(), address).send()
+            _message(booking, kind, address).send()
         except Exception as error:  # noqa: BLE001 -- recorded in the history, never raised
             # The type only: the error's text may hold the address.
             detail = f"Call email ({kind}) failed ({type(error).__name__})"

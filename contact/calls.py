@@ -24,15 +24,18 @@ Status = ConsultationRequest.Status
 WORK_PERMISSIONS = ["view", "change"]
 
 
-def hold(consultation: ConsultationRequest, start, *, actor=None) -> Booking:
+def hold(consultation: ConsultationRequest, start, *, actor=None, any_host=False) -> Booking:
     """Book ``start`` for the request. Must run inside a transaction; SlotTaken when the time is gone.
 
     The request's row is locked first, so two staff booking the same request at once cannot give it two calls.
+    Staff (``any_host``) choose among every host's times, as their form offers them.
     """
     ConsultationRequest.objects.select_for_update().values_list("pk", flat=True).get(pk=consultation.pk)
     if active_booking(consultation) is not None:
         raise holding.SlotTaken
-    return holding.hold(consultation, start, clinician_page_id=consultation.preferred_clinician_id, actor=actor)
+    clinician = None if any_host else consultation.preferred_clinician_id
+    return holding.hold(consultation, start, clinician_page_id=clinician, prefer_host=consultation.assigned_to_id,
+                        actor=actor)
 
 
 def active_booking(consultation) -> Booking | None:
@@ -69,6 +72,17 @@ def _request_of(booking) -> ConsultationRequest:
     return ConsultationRequest.objects.get(calls__booking=booking.pk)
 
 
+def _follow_host(consultation, booking, actor) -> None:
+    """The one rule for who owns a call: the request is assigned to whoever hosts its call, so the host can open
+    it, and their agenda and feed (which list the calls they host of requests they may see) show it."""
+    if booking.host_id is None or consultation.assigned_to_id == booking.host_id:
+        return
+    ConsultationRequest.objects.filter(pk=consultation.pk).update(assigned_to_id=booking.host_id)
+    consultation.assigned_to_id = booking.host_id
+    audit.record(consultation, actor, RequestEvent.Action.ASSIGNED,
+                 f"Assigned to {_host_name(booking.host_id)}, who hosts the call"[:200])
+
+
 class IntakeCalls:
     def parties(self, bookings) -> dict[int, Party]:
         links = RequestCall.objects.filter(booking__in=[booking.pk for booking in bookings]).select_related(
@@ -80,20 +94,17 @@ class IntakeCalls:
         consultation = party
         RequestCall.objects.create(booking=booking, consultation=consultation)
         consultation.status = Status.SCHEDULED
-        fields = ["status"]
-        if consultation.assigned_to_id is None:
-            # The host takes the call, so they must be able to open the request (clinicians see only their own).
-            consultation.assigned_to_id = booking.host_id
-            fields.append("assigned_to")
-        consultation.save(update_fields=fields)
+        consultation.save(update_fields=["status"])
         audit.record(consultation, actor, RequestEvent.Action.CALL,
                      f"Call booked for {describe(booking.start)} with {_host_name(booking.host_id)}"[:200])
+        _follow_host(consultation, booking, actor)
 
     def call_moved(self, old, new, actor) -> None:
         link = RequestCall.objects.create(booking=new, consultation=_request_of(old))
         audit.record(link.consultation, actor, RequestEvent.Action.CALL,
                      f"Call moved from {describe(old.start)} to {describe(new.start)} "
                      f"with {_host_name(new.host_id)}"[:200])
+        _follow_host(link.consultation, new, actor)
 
     def call_cancelled(self, booking, actor) -> None:
         consultation = _request_of(booking)

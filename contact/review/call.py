@@ -73,7 +73,7 @@ class RequestCallView(WagtailAdminTemplateMixin, TemplateView):
                 holding.move(self.booking, start, actor=user, any_host=True)
             else:
                 with transaction.atomic():
-                    calls.hold(self.consultation, start, actor=user)
+                    calls.hold(self.consultation, start, actor=user, any_host=True)
         except holding.SlotTaken:
             form.time_taken()
             messages.error(request, "That time was just taken. Here are the times still open.")

@@ -11,7 +11,7 @@ from . import holding, ics, parties
 from .emails import describe
 from .forms import ConsultationTimeForm
 from .slots import parse_value
-from .tokens import LinkProblem, make_token, read_token
+from .tokens import LinkProblem, make_calendar_token, make_token, read_calendar_token, read_token
 
 COOKIE = "consultation_call"
 COOKIE_AGE = 60 * 60
@@ -45,7 +45,8 @@ def call_links(page, booking) -> dict:
         "call_time": describe(booking.start),
         "call_start": booking.start,
         "manage_url": page.url + page.reverse_subpage("manage_call", args=[token]).lstrip("/"),
-        "calendar_url": page.url + page.reverse_subpage("call_calendar", args=[token]).lstrip("/"),
+        "calendar_url": page.url + page.reverse_subpage(
+            "call_calendar", args=[make_calendar_token(booking)]).lstrip("/"),
     }
 
 
@@ -57,9 +58,9 @@ def thank_you_context(page, request) -> dict:
 
 
 def calendar_file(page, request, token):
-    booking, problem = read_token(token)
-    if problem:
-        return _problem(page, request, problem)
+    booking = read_calendar_token(token)
+    if booking is None:
+        return _problem(page, request, LinkProblem.FORGED)
     practice = PracticeSettings.load(request_or_site=request)
     response = HttpResponse(
         ics.booking_file(booking, practice.practice_name, practice.phone), content_type="text/calendar; charset=utf-8"

@@ -47,18 +47,27 @@ def moved(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage
     body = (
         f"Your call with {practice.practice_name} has a new time.\n\n"
         + call_paragraphs(booking, practice)
+        + "The attached calendar file updates the event in your calendar. "
         + f"The link in our earlier email no longer works.{_phone_line(practice)}\n"
     )
     return EmailMessage(f"Your new call time – {practice.practice_name}", body, to=[to])
 
 
-def cancelled(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
+def _cancelled(booking, practice, to, why: str) -> EmailMessage:
     body = (
-        f"Your free phone consultation on {describe(booking.start, practice)} is cancelled, as you asked.\n\n"
+        f"Your free phone consultation on {describe(booking.start, practice)} is cancelled{why}.\n\n"
         f"Your request is still with us: someone from our intake team will reply {practice.reply_promise}, "
         f"the way you asked us to.{_phone_line(practice)}\n"
     )
     return EmailMessage(f"Your call is cancelled – {practice.practice_name}", body, to=[to])
+
+
+def cancelled(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
+    return _cancelled(booking, practice, to, ", as you asked")
+
+
+def cancelled_by_us(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
+    return _cancelled(booking, practice, to, " by our team; we are sorry for the change")
 
 
 def reminder(booking: Booking, practice: PracticeSettings, to: str) -> EmailMessage:
@@ -72,4 +81,27 @@ def reminder(booking: Booking, practice: PracticeSettings, to: str) -> EmailMess
     )
 
 
-BUILDERS = {"moved": moved, "cancelled": cancelled, "reminder": reminder}
+HOST_NOTICES = {
+    "new": "New consultation call",
+    "moved": "Consultation call moved",
+    "handed_over": "Consultation call moved to another host",
+    "cancelled": "Consultation call cancelled",
+}
+
+
+def host_notice(booking: Booking, kind: str, label: str, to: str) -> EmailMessage:
+    """The host's short notice: what changed, when, and the request number. Email passes through other
+    companies' servers, so never a name, a reason or anything the person typed."""
+    practice = PracticeSettings.load()
+    heading = HOST_NOTICES[kind]
+    body = (
+        f"{heading}: {label}, {describe(booking.start, practice)}.\n\n"
+        "The details are in the admin, under Consultation calls.\n"
+    )
+    return EmailMessage(f"{heading} – {label}", body, to=[to])
+
+
+# The emails that carry the call's calendar file (tasks.py attaches it), to update or remove the saved event.
+WITH_CALENDAR = {"moved", "cancelled", "cancelled_by_us"}
+
+BUILDERS = {"moved": moved, "cancelled": cancelled, "cancelled_by_us": cancelled_by_us, "reminder": reminder}

@@ -97,8 +97,20 @@ class ConsultationTimeForm(forms.Form):
         chosen = self["consultation_time"].value() or NO_TIME
         return chosen == NO_TIME or chosen not in {slot.value for slot in self.open_slots}
 
+    def _not_the_clinicians_time(self, start) -> bool:
+        """Open, but with another host than the clinician chosen (a time picked before choosing them)."""
+        clinician = self._chosen_clinician()
+        if start is None or clinician is None or any(slot.start == start for slot in self.open_slots):
+            return False
+        return slots.find_slot(start) is not None
+
     def clean(self):
         cleaned = super().clean()
+        if self._not_the_clinicians_time(cleaned.get("consultation_time")):
+            self.add_error(
+                "consultation_time", "That time is with another member of our team, not the clinician you chose. "
+                "Here are their own open times — or choose “None of these work”.",
+            )
         needs_phone = "phone" in self.fields and "phone" not in self.errors and not cleaned.get("phone")
         if cleaned.get("consultation_time") and needs_phone:
             self.add_error(

@@ -24,7 +24,8 @@ def _calendar(name: str) -> Calendar:
 
 def _event(booking: Booking, summary: str, description: str) -> Event:
     event = Event()
-    event.add("uid", f"consultation-call-{booking.pk}@rooted")
+    event.add("uid", f"consultation-call-{booking.series}@rooted")
+    event.add("sequence", booking.sequence)
     event.add("dtstamp", booking.changed_at or booking.created_at)
     event.add("dtstart", booking.start)
     event.add("dtend", booking.end)
@@ -39,7 +40,12 @@ def booking_file(booking: Booking, practice_name: str, phone: str) -> bytes:
     description = f"{practice_name} will call you for your free phone consultation."
     if phone:
         description += f" To reach us, call {phone}."
-    calendar.add_component(_event(booking, f"Free phone consultation with {practice_name}", description))
+    event = _event(booking, f"Free phone consultation with {practice_name}", description)
+    # A cancelled call's file removes the event (same UID, higher SEQUENCE) from calendars that have it.
+    cancelled = booking.status == Booking.Status.CANCELLED
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    calendar.add_component(event)
     return calendar.to_ical()
 
 

@@ -4,12 +4,17 @@ Times are stored as aware datetimes (UTC in PostgreSQL) and the weekly hours as 
 practice's zone (settings.TIME_ZONE), so "Tuesday 9:00" stays 9:00 across daylight-saving changes.
 """
 
+import hashlib
 import secrets
+import uuid
 
 from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import BigIntegerRangeField, DateTimeRangeField, RangeBoundary, RangeOperators
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -17,28 +22,49 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
+# (lowest, highest) of each rule: a call of at least 5 minutes, a horizon of at most a year, every number bounded.
+LIMITS = {
+    "call_minutes": (5, 240),
+    "gap_minutes": (0, 120),
+    "notice_business_days": (0, 30),
+    "horizon_days": (1, 366),
+    "max_calls_per_day": (1, 50),
+}
+
+
+def _bounds(low, high):
+    return [
+        MinValueValidator(low, message=f"Please enter a number from {low} to {high}."),
+        MaxValueValidator(high, message=f"Please enter a number from {low} to {high}."),
+    ]
+
 
 @register_setting(icon="date")
 class SchedulingSettings(BaseGenericSetting):
     """The practice-wide rules every host's open times follow."""
 
     call_minutes = models.PositiveSmallIntegerField(
-        "call length (minutes)", default=15, help_text="How long each free consultation call is."
+        "call length (minutes)", default=15, help_text="How long each free consultation call is (5 to 240).",
+        validators=_bounds(*LIMITS["call_minutes"]),
     )
     gap_minutes = models.PositiveSmallIntegerField(
-        "gap between calls (minutes)", default=0, help_text="Free time kept after each call, for notes."
+        "gap between calls (minutes)", default=0, help_text="Free time kept after each call, for notes (0 to 120).",
+        validators=_bounds(*LIMITS["gap_minutes"]),
     )
     notice_business_days = models.PositiveSmallIntegerField(
         "minimum notice (business days)", default=1,
         help_text="1 means the earliest time offered is on the next business day (Monday to Friday); "
-        "0 allows calls later today.",
+        "0 allows calls later today. At most 30.",
+        validators=_bounds(*LIMITS["notice_business_days"]),
     )
     horizon_days = models.PositiveSmallIntegerField(
-        "how far ahead (days)", default=21, help_text="Times are offered this many days ahead."
+        "how far ahead (days)", default=21, help_text="Times are offered this many days ahead (1 to 366).",
+        validators=_bounds(*LIMITS["horizon_days"]),
     )
     max_calls_per_day = models.PositiveSmallIntegerField(
         "most calls per person per day", default=6,
-        help_text="Once a host has this many calls on a day, their other times that day are not offered.",
+        help_text="Once a host has this many calls on a day, their other times that day are not offered (1 to 50).",
+        validators=_bounds(*LIMITS["max_calls_per_day"]),
     )
 
     panels = [
@@ -48,9 +74,21 @@ class SchedulingSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "consultation scheduling"
+        # The same bounds as the form's, so no path (a shell, a fixture, an import) can store rules that would
+        # make open-time generation run away.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{field}__gte": low, f"{field}__lte": high}), name=f"scheduling_{field}_in_range"
+            )
+            for field, (low, high) in LIMITS.items()
+        ]
 
     def __str__(self):
         return "Consultation scheduling"
+
+
+def feed_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class ConsultationScheduleQuerySet(models.QuerySet):
@@ -73,7 +111,8 @@ class ConsultationSchedule(ClusterableModel):
         "pages.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="For clinicians who take their own calls: people who choose this clinician see these times.",
     )
-    # Empty while the feed is off; a new value makes every old address stop working.
+    # The SHA-256 of the feed address's secret (a leaked database copy gives no working address); empty while
+    # the feed is off; a new value makes every old address stop working.
     feed_token = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ConsultationScheduleQuerySet.as_manager()
@@ -99,9 +138,11 @@ class ConsultationSchedule(ClusterableModel):
         return f"Consultation schedule of {name}"
 
     def reset_feed(self) -> str:
-        self.feed_token = secrets.token_urlsafe(32)
+        """A new secret for the feed's address, returned once: only its hash is kept."""
+        token = secrets.token_urlsafe(32)
+        self.feed_token = feed_hash(token)
         self.save(update_fields=["feed_token"])
-        return self.feed_token
+        return token
 
     def turn_feed_off(self) -> None:
         self.feed_token = ""
@@ -169,6 +210,18 @@ class ScheduleException(Orderable):
         _check_window(self.starts_at, self.ends_at)
 
 
+class TsTzRange(Func):
+    function = "TSTZRANGE"
+    output_field = DateTimeRangeField()
+
+
+class HostRange(Func):
+    """The host as a one-value range: "same host" as range overlap, which GiST indexes without btree_gist."""
+
+    template = "INT8RANGE(%(expressions)s, %(expressions)s, '[]')"
+    output_field = BigIntegerRangeField()
+
+
 class BookingQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Booking.Status.BOOKED)
@@ -203,7 +256,13 @@ class Booking(models.Model):
     )
     start = models.DateTimeField(db_index=True)
     end = models.DateTimeField()
+    # The end of the call plus the gap kept after it: the time no other call of this host may overlap.
+    blocked_until = models.DateTimeField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.BOOKED)
+    # One call through its moves: the calendar event's UID, kept by each new time, whose SEQUENCE rises with
+    # every change, so the person's calendar updates the event instead of keeping the old one.
+    series = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     attention = models.CharField(max_length=10, choices=Attention.choices, blank=True, default=Attention.NONE)
     created_at = models.DateTimeField(default=timezone.now)
     changed_at = models.DateTimeField(null=True, blank=True)
@@ -218,10 +277,27 @@ class Booking(models.Model):
             models.UniqueConstraint(
                 fields=["host", "start"], condition=Q(status="booked"), name="one_active_booking_per_host_and_start"
             ),
+            # No two held calls of one host overlap, the gap after each included: PostgreSQL refuses the second
+            # of two racing requests for overlapping times (an IntegrityError, like the unique constraint's).
+            # Both parts are ranges, so the constraint needs no extension (the embedded PostgreSQL the tests
+            # run on ships without contrib's btree_gist).
+            ExclusionConstraint(
+                name="no_overlapping_calls_per_host",
+                expressions=[
+                    (TsTzRange("start", "blocked_until", RangeBoundary()), RangeOperators.OVERLAPS),
+                    (HostRange("host"), RangeOperators.OVERLAPS),
+                ],
+                condition=Q(status="booked"),
+            ),
         ]
 
     def __str__(self):
         return f"Consultation call on {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.blocked_until is None:
+            self.blocked_until = self.end
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

@@ -9,13 +9,18 @@ that day's calendar, and a time that does not exist (the hour skipped when clock
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
+from itertools import islice
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import Booking, ConsultationSchedule, ScheduleException, SchedulingSettings, WeeklyHours
+from .models import LIMITS, Booking, ConsultationSchedule, ScheduleException, SchedulingSettings, WeeklyHours
 
 VALUE_FORMAT = "%Y%m%dT%H%MZ"
+# However the rules or hours read (a call of 0 minutes, a window of a whole day), no host is offered more times
+# than this: the work of every page showing the times stays bounded.
+MAX_STARTS_PER_HOST = 5000
 
 
 @dataclass(frozen=True)
@@ -177,7 +182,11 @@ def _host_starts(schedule, period: _Period):
 
 
 def _free_starts(schedule, period: _Period, host_booked, calls_per_day):
-    """(start minute, calls that day) of each time this host is free."""
+    """(start minute, calls that day) of each time this host is free, at most MAX_STARTS_PER_HOST of them."""
+    return islice(_all_free_starts(schedule, period, host_booked, calls_per_day), MAX_STARTS_PER_HOST)
+
+
+def _all_free_starts(schedule, period: _Period, host_booked, calls_per_day):
     weekly_starts, exceptions = _host_starts(schedule, period)
     for day, midnight_utc in period.days:
         calls = calls_per_day[schedule.host_id, day]
@@ -201,6 +210,12 @@ def _free_starts(schedule, period: _Period, host_booked, calls_per_day):
             yield start, calls
 
 
+def _bounded(rules, name) -> int:
+    """A rule within its limits, even when given rules that were never validated (a call of 0 would loop)."""
+    low, high = LIMITS[name]
+    return min(max(getattr(rules, name), low), high)
+
+
 def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, schedules=None) -> list[Slot]:
     """Every open time from the first allowed day to the horizon, earliest first."""
     now = now or timezone.now()
@@ -215,10 +230,11 @@ def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, s
     # per slot, which keeps 5 hosts over 21 days within a few milliseconds.
     zone = timezone.get_current_timezone()
     today = timezone.localdate(now)
+    rule = partial(_bounded, rules)
     period = _Period(
-        days=_days(first_day(today, rules.notice_business_days), today + timedelta(days=rules.horizon_days), zone),
-        zone=zone, call=rules.call_minutes, gap=rules.gap_minutes, now_minute=_minutes(now),
-        max_calls_per_day=rules.max_calls_per_day,
+        days=_days(first_day(today, rule("notice_business_days")), today + timedelta(days=rule("horizon_days")), zone),
+        zone=zone, call=rule("call_minutes"), gap=rule("gap_minutes"), now_minute=_minutes(now),
+        max_calls_per_day=rule("max_calls_per_day"),
     )
     if not period.days:
         return []

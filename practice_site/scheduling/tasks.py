@@ -1,6 +1,7 @@
-"""Emails about booked calls, sent from the background queue: the reminder the day before, and word of a
-change the person made with their link. Each checks the booking when it runs, so a reminder queued for a
-call since cancelled or moved is never sent, and none is sent twice."""
+"""Emails about booked calls, sent from the background queue: the reminder the day before, word of every
+change to the person, and each host's short notice of a call booked, moved or cancelled. Each checks the
+booking when it runs, so a reminder queued for a call since cancelled or moved is never sent, and none is
+sent twice."""
 
 import logging
 from datetime import timedelta
@@ -12,12 +13,21 @@ from django.utils import timezone
 
 from practice_site.core.models import PracticeSettings
 
-from . import emails, parties
+from . import emails, ics, parties
 from .models import Booking
 
 logger = logging.getLogger(__name__)
 
 REMINDER_BEFORE = timedelta(days=1)
+
+
+def _message(booking: Booking, kind: str, address: str):
+    practice = PracticeSettings.load()
+    message = emails.BUILDERS[kind](booking, practice, address)
+    if kind in emails.WITH_CALENDAR:
+        message.attach("consultation-call.ics", ics.booking_file(booking, practice.practice_name, practice.phone),
+                       "text/calendar")
+    return message
 
 
 @task(backend=settings.BACKGROUND_QUEUE)
@@ -35,7 +45,7 @@ def send_call_email(booking_id: int, kind: str) -> str:
         if not address:
             return "skipped"
         try:
-            emails.BUILDERS[kind](booking, PracticeSettings.load(), address).send()
+            _message(booking, kind, address).send()
         except Exception as error:  # noqa: BLE001 -- recorded in the history, never raised
             # The type only: the error's text may hold the address.
             detail = f"Call email ({kind}) failed ({type(error).__name__})"
@@ -48,6 +58,28 @@ def send_call_email(booking_id: int, kind: str) -> str:
                 booking.save(update_fields=["reminder_sent_at"])
         parties.owner().email_result(booking, detail[:200])
     return state
+
+
+@task(backend=settings.BACKGROUND_QUEUE)
+def send_host_notice(booking_id: int, kind: str) -> str:
+    booking = Booking.objects.select_related("host").filter(pk=booking_id).first()
+    host = booking.host if booking else None
+    if host is None or not host.is_active or not host.email:
+        return "skipped"
+    party = parties.owner().parties([booking]).get(booking.pk)
+    try:
+        emails.host_notice(booking, kind, party.label if party else "a call", host.email).send()
+    except Exception as error:  # noqa: BLE001 -- a notice never undoes the change it reports
+        logger.warning("Host notice for booking %s failed (%s)", booking_id, type(error).__name__)
+        return "failed"
+    return "sent"
+
+
+def queue_host_notice(booking_id: int, kind: str) -> None:
+    try:
+        send_host_notice.enqueue(booking_id, kind)
+    except Exception as error:  # noqa: BLE001 -- the change is made; only its notice is lost, and logged
+        logger.warning("Host notice for booking %s could not be queued (%s)", booking_id, type(error).__name__)
 
 
 def reminder_time(booking: Booking):

@@ -455,3 +455,6 @@ if "default" in DATABASES:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 LOGGING["filters"] = {"database_outage": {"()": "practice_site.outage.monitor.OutageLogFilter"}}
 LOGGING["handlers"]["stdout"]["filters"] = ["database_outage"]
+# Paths that are keys (a call's manage and calendar links, a host's feed) never reach a log line.
+LOGGING["filters"]["secret_paths"] = {"()": "practice_site.scheduling.logs.SecretPathFilter"}
+LOGGING["handlers"]["stdout"]["filters"].append("secret_paths")

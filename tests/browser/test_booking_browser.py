@@ -86,3 +86,65 @@ def test_a_time_taken_meanwhile_is_said_plainly_and_the_answers_stay(page, conta
     assert page.get_by_label("None of these work — please contact me instead").is_checked()
     assert_no_axe_violations(page)
     assert ConsultationRequest.objects.count() == 1
+
+
+def test_a_staff_move_shows_the_new_time_to_the_person_and_on_the_new_hosts_agenda(
+    page, browser, contact_url, settings
+):
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+    from django.db import transaction
+
+    from contact import calls
+    from tests.factories.consultations import ConsultationRequestFactory
+    from tests.factories.users import PASSWORD, clinician, coordinator
+    from tests.outage.conftest import free_port
+    from tests.security.helpers import enrol, sign_in_in_browser
+
+    class Inbox:
+        messages = []
+
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 -- aiosmtpd's hook name
+            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+            return "250 Message accepted"
+
+    smtp = Controller(Inbox(), hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                                    "OPTIONS": {"host": "127.0.0.1", "port": smtp.port, "use_tls": False}}}
+    try:
+        lead, new_host = coordinator(), clinician()
+        ConsultationSchedule.objects.all().delete()
+        make_host(user=lead, hours=all_week(time(9), time(10)))
+        make_host(user=new_host, hours=all_week(time(14), time(15)))
+        consultation = ConsultationRequestFactory(email="maya@example.org", assigned_to=lead)
+        with transaction.atomic():
+            calls.hold(consultation, slots.open_slots()[0].start, any_host=True)
+        afternoon = next(slot for slot in slots.open_slots() if slot.local_start.hour == 14)
+
+        sign_in_in_browser(page, lead.username, PASSWORD, enrol(lead))
+        page.goto(f"/admin/consultation-requests/{consultation.pk}/call/")
+        page.get_by_role("group", name=day_label(afternoon.local_start.date())).get_by_label(
+            time_label(afternoon.local_start), exact=True).check()
+        page.get_by_role("button", name="Move the call").click()
+        page.wait_for_load_state()
+        assert page.get_by_text(f"The call is booked for {describe(afternoon.start)}").is_visible()
+
+        (moved,) = [message for message in Inbox.messages if message["To"] == "maya@example.org"
+                    and message["Subject"].startswith("Your new call time")]
+        assert describe(afternoon.start) in moved.get_body(("plain",)).get_content()
+        (attachment,) = list(moved.iter_attachments())
+        (event,) = Calendar.from_ical(attachment.get_content()).walk("VEVENT")
+        assert event.decoded("dtstart") == afternoon.start and int(event["sequence"]) == 1
+
+        other = browser.new_context(base_url=page.url.split("/admin/")[0], locale="en-US")
+        host_page = other.new_page()
+        sign_in_in_browser(host_page, new_host.username, PASSWORD, enrol(new_host))
+        host_page.goto("/admin/consultation-calls/")
+        assert host_page.get_by_text(f"Request #{consultation.pk}").first.is_visible()
+        assert host_page.get_by_text(time_label(afternoon.local_start)).first.is_visible()
+        assert_no_axe_violations(host_page)
+        other.close()
+    finally:
+        smtp.stop()

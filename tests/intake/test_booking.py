@@ -14,7 +14,7 @@ from practice_site.scheduling import slots
 from practice_site.scheduling import tasks as call_tasks
 from practice_site.scheduling.emails import describe
 from practice_site.scheduling.models import Booking
-from practice_site.scheduling.tokens import make_token, read_token
+from practice_site.scheduling.tokens import make_token, read_calendar_token, read_token
 from tests.factories.scheduling import all_week, make_host, request_of
 from tests.factories.scheduling import book as hold_for
 
@@ -145,6 +145,10 @@ def test_the_acknowledgement_gives_the_time_and_a_link_and_nothing_typed(
         book(client, valid_data, slot)
     (ack,) = [message for message in mailoutbox if message.to == ["maya.torres@example.com"]]
     assert describe(slot.start) in ack.body
+    (notice,) = [message for message in mailoutbox if message.to == [host.host.email]]
+    consultation = ConsultationRequest.objects.get()
+    assert notice.subject == f"New consultation call – Request #{consultation.pk}"
+    assert notice.body.startswith(f"New consultation call: Request #{consultation.pk}, {describe(slot.start)}.")
     link = re.search(r"(http\S+/contact/call/\S+/)", ack.body).group(1)
     assert "two business days" not in ack.body
     for message in mailoutbox:
@@ -242,8 +246,10 @@ def test_the_link_moves_the_call_once(client, contact_page, host, valid_data):
     assert (old.status, new.start) == ("moved", second.start)
     assert first.start in [slot.start for slot in slots.open_slots()]
     # The signature carries its time, so the link is read back rather than made again.
-    links = re.findall(r"/contact/call/([\w-]+)/", html)
+    links = re.findall(r"/contact/call/([\w-]+)/(?!calendar/)", html)
     assert [read_token(token)[0] for token in links] == [new] * len(links) and links
+    (calendar_token,) = re.findall(r"/contact/call/([\w-]+)/calendar/", html)
+    assert read_calendar_token(calendar_token) == new
 
     again = client.post(url, {"action": "move", "consultation_time": first.value})
     assert again.status_code == 410 and "This link has already been used" in again.content.decode()
@@ -269,3 +275,92 @@ def test_forged_and_expired_links_are_refused_kindly(client, contact_page, host,
                                                                         {"action": "cancel"})):
         assert response.status_code == 410 and "This link has expired" in response.content.decode()
     assert Booking.objects.get().status == "booked"
+
+
+def test_the_visitor_form_says_when_a_time_is_not_the_chosen_clinicians(client, contact_page, valid_data,
+                                                                          home_page):
+    from tests.factories.pages import ClinicianFactory, TeamIndexFactory
+    from tests.factories.users import clinician
+
+    page = ClinicianFactory(parent=TeamIndexFactory(parent=home_page))
+    make_host(user=clinician(), clinician_page=page, hours=[(day, time(9), time(10)) for day in range(7)])
+    make_host(user=clinician(), hours=[(day, time(14), time(15)) for day in range(7)])
+    afternoon = next(slot for slot in slots.open_slots() if slot.local_start.hour == 14)
+    response = client.post("/contact/", valid_data | {"preferred_clinician": page.pk,
+                                                     "consultation_time": afternoon.value})
+    html = response.content.decode()
+    assert "That time is with another member of our team, not the clinician you chose." in html
+    assert "That time was just taken" not in html
+    assert not ConsultationRequest.objects.exists()
+
+
+def _calendar_event(client, url):
+    calendar = Calendar.from_ical(client.get(url).content)
+    (event,) = calendar.walk("VEVENT")
+    return calendar, event
+
+
+def test_the_calendar_link_only_reads_and_the_manage_link_does_not_serve_the_calendar(
+    client, contact_page, host, valid_data
+):
+    book(client, valid_data, slots.open_slots()[0])
+    thanks = client.get("/contact/thank-you/").content.decode()
+    calendar_url = re.search(r'href="([^"]+/calendar/)"', thanks).group(1)
+    manage_url = re.search(r'href="(/contact/call/[^"/]+/)"', thanks).group(1)
+    calendar_token = calendar_url.rstrip("/").split("/")[-2]
+    assert calendar_token not in manage_url
+    # Someone given the calendar address (a calendar service) can neither see the manage page nor cancel.
+    assert client.get(f"/contact/call/{calendar_token}/").status_code == 404
+    assert client.post(f"/contact/call/{calendar_token}/", {"action": "cancel"}).status_code == 404
+    assert Booking.objects.get().status == "booked"
+    assert client.get(manage_url + "calendar/").status_code == 404
+
+
+def test_a_staff_move_and_cancel_tell_the_person_and_update_their_calendar(
+    client, contact_page, host, valid_data, mailoutbox, django_capture_on_commit_callbacks
+):
+    from tests.security.helpers import force_login_verified
+
+    coordinator_user = host.host  # the host's factory user is a coordinator
+
+    first, second = slots.open_slots()[0], slots.open_slots()[3]
+    with django_capture_on_commit_callbacks(execute=True):
+        book(client, valid_data | {"preferred_contact": "email"}, first)
+    thanks = client.get("/contact/thank-you/").content.decode()
+    calendar_url = re.search(r'href="([^"]+/calendar/)"', thanks).group(1)
+    _, before = _calendar_event(client, calendar_url)
+    consultation = ConsultationRequest.objects.get()
+    mailoutbox.clear()
+
+    force_login_verified(client, coordinator_user)
+    call_page = f"/admin/consultation-requests/{consultation.pk}/call/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(call_page, {"consultation_time": second.value})
+    assert response.status_code == 302
+    (moved,) = [message for message in mailoutbox if message.to == ["maya.torres@example.com"]]
+    assert describe(second.start) in moved.body
+    (notice,) = [message for message in mailoutbox if message.to == [host.host.email]]
+    assert notice.subject == f"Consultation call moved – Request #{consultation.pk}"
+    assert describe(second.start) in notice.body
+    (attachment,) = moved.attachments
+    event = Calendar.from_ical(attachment[1]).walk("VEVENT")[0]
+    assert (str(event["uid"]), event.decoded("dtstart"), int(event["sequence"])) == (
+        str(before["uid"]), second.start, int(before["sequence"]) + 1)
+    # The address saved from the thank-you page follows the call to its new time.
+    assert _calendar_event(client, calendar_url)[1].decoded("dtstart") == second.start
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(call_page, {"action": "cancel"})
+    (cancelled,) = [message for message in mailoutbox if message.to == ["maya.torres@example.com"]]
+    (notice,) = [message for message in mailoutbox if message.to == [host.host.email]]
+    assert notice.subject == f"Consultation call cancelled – Request #{consultation.pk}"
+    assert "Maya" not in notice.body and "Torres" not in notice.body
+    assert "cancelled by our team" in cancelled.body and describe(second.start) in cancelled.body
+    calendar, event = _calendar_event(client, calendar_url)
+    assert str(calendar["method"]) == "CANCEL" and str(event["status"]) == "CANCELLED"
+    assert str(event["uid"]) == str(before["uid"]) and int(event["sequence"]) == int(before["sequence"]) + 2
+    for message in (moved, cancelled):
+        calendar_text = Calendar.from_ical(message.attachments[0][1]).to_ical().decode()
+        for value in typed_values(valid_data):
+            assert value not in message.body and value not in calendar_text

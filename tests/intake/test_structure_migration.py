@@ -17,7 +17,7 @@ from practice_site.scheduling.models import Booking
 pytestmark = pytest.mark.django_db
 
 BEFORE = [("contact", "0008_listing_and_search_indexes"), ("scheduling", "0002_coordinators_set_the_rules")]
-LATEST = [("contact", "0009_request_calls"), ("scheduling", "0003_booking_link_moves_to_intake")]
+LATEST = [("contact", "0009_request_calls"), ("scheduling", "0006_feed_keeps_a_hash")]
 
 
 def migrate(targets):

@@ -113,19 +113,26 @@ def _send(url, number, slot_value, ready, results, lock):
         results.append((number, status, final_url, body))
 
 
+def send_all(url, values, people):
+    """``people`` senders at once, each choosing ``values[number % len(values)]``; their (number, status, url,
+    body), once all have answered."""
+    ready, results, lock = threading.Barrier(people), [], threading.Lock()
+    threads = [threading.Thread(target=_send, args=(url, number, values[number % len(values)], ready, results, lock))
+               for number in range(people)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    return results
+
+
 def test_a_hundred_people_racing_for_the_last_time_give_one_booking(contact_url):
     from contact.models import ConsultationRequest
     from practice_site.scheduling import slots
     from practice_site.scheduling.models import Booking
 
     last = slots.open_slots()[-1]
-    ready, results, lock = threading.Barrier(PEOPLE), [], threading.Lock()
-    threads = [threading.Thread(target=_send, args=(contact_url, number, last.value, ready, results, lock))
-               for number in range(PEOPLE)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
+    results = send_all(contact_url, [last.value], PEOPLE)
 
     assert len(results) == PEOPLE
     assert all(status != 500 for _, status, _, _ in results)

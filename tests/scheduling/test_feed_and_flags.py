@@ -1,5 +1,6 @@
 """Each host's private calendar feed, and calls that can no longer happen as booked."""
 
+import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -67,16 +68,41 @@ def test_staff_turn_their_own_feed_on_and_reset_it_in_the_admin(client, make_hos
     force_login_verified(client, schedule.host)
     url = reverse("scheduling_feed")
     assert "Turn on my calendar feed" in client.get(url).content.decode()
-    client.post(url, {"action": "on"})
+    shown = client.post(url, {"action": "on"}).content.decode()
     schedule.refresh_from_db()
     first = schedule.feed_token
-    assert first and f"/calendar/{first}.ics" in client.get(url).content.decode()
+    address = re.search(r'value="https?://[^"]+(/calendar/[\w-]+\.ics)"', shown).group(1)
+    # Only a hash is stored: the address is shown once, and the database holds nothing that opens the feed.
+    assert first and first not in address and len(first) == 64
+    assert client.get(address).status_code == 200
+    assert address not in client.get(url).content.decode()
     client.post(url, {"action": "reset"})
     schedule.refresh_from_db()
     assert schedule.feed_token and schedule.feed_token != first
+    assert client.get(address).status_code == 404
     client.post(url, {"action": "off"})
     schedule.refresh_from_db()
     assert schedule.feed_token == ""
+
+
+def test_the_feed_stops_for_a_host_who_lost_the_permission_or_was_deactivated(client, make_host):
+    from django.contrib.auth.models import Group
+
+    from tests.factories.users import clinician
+
+    schedule = make_host(user=clinician())
+    call(schedule.host, consultation=ConsultationRequestFactory(assigned_to=schedule.host))
+    token = schedule.reset_feed()
+    assert client.get(f"/calendar/{token}.ics").status_code == 200
+    groups = list(schedule.host.groups.all())
+    schedule.host.groups.clear()
+    assert client.get(f"/calendar/{token}.ics").status_code == 404
+    schedule.host.groups.set(groups)
+    assert client.get(f"/calendar/{token}.ics").status_code == 200
+    schedule.host.is_active = False
+    schedule.host.save()
+    assert client.get(f"/calendar/{token}.ics").status_code == 404
+    assert Group.objects.exists()
 
 
 def test_calls_of_a_host_made_inactive_are_flagged_for_reassignment(make_host):

@@ -5,6 +5,7 @@ work with every schedule; anyone else who works with calls, with their own; ever
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,6 +18,7 @@ from practice_site.core.staff_choice import StaffChoiceField
 
 from .. import parties
 from ..models import ConsultationSchedule
+from . import hours
 
 
 class SchedulePermissionPolicy(BasePermissionPolicy):
@@ -59,8 +61,12 @@ class ConsultationScheduleForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
+        self.by_coordinator = for_user is not None and parties.owner().is_coordinator(for_user)
+        if not self.by_coordinator and self.instance.pk is None:
+            # Joining the hosts who are offered (and assigned) requests is a coordinator's decision.
+            self.fields["takes_calls"].initial = False
         users = get_user_model().objects.order_by("first_name", "last_name", "username")
-        if for_user is not None and parties.owner().is_coordinator(for_user):
+        if self.by_coordinator:
             staff = parties.owner().assignable_staff().values("pk")
             users = users.filter(Q(pk__in=staff) | Q(pk=self.instance.host_id))
         else:
@@ -68,6 +74,25 @@ class ConsultationScheduleForm(WagtailAdminModelForm):
         self.fields["host"].queryset = users
         if users.count() == 1:
             self.fields["host"].initial = users.first().pk
+
+    def clean_clinician_page(self):
+        page = self.cleaned_data.get("clinician_page")
+        # Whoever chose that clinician would be routed (and their request assigned) to this host.
+        if not self.by_coordinator and getattr(page, "pk", None) != self.instance.clinician_page_id:
+            raise ValidationError("Only a coordinator can link a schedule to a clinician page.")
+        return page
+
+    def clean_takes_calls(self):
+        takes_calls = self.cleaned_data.get("takes_calls")
+        was_taking = self.instance.pk is not None and self.instance.takes_calls
+        if takes_calls and not was_taking and not self.by_coordinator:
+            raise ValidationError("Only a coordinator can add a host to those taking calls; please ask one.")
+        return takes_calls
+
+    def clean(self):
+        cleaned = super().clean()
+        hours.refuse_overlaps(self.formsets.get("weekly_hours"), self.formsets.get("exceptions"))
+        return cleaned
 
 
 class OwnSchedulesMixin:

@@ -1,0 +1,92 @@
+# Overlapping calls of one host, the gap included, made impossible by PostgreSQL (a GiST exclusion on two
+# ranges: the host and the time); the scheduling rules bounded in the database.
+
+import django.contrib.postgres.constraints
+import django.contrib.postgres.fields.ranges
+import django.core.validators
+from django.conf import settings
+from django.db import migrations, models
+
+import practice_site.scheduling.models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('scheduling', '0003_booking_link_moves_to_intake'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='booking',
+            name='blocked_until',
+            field=models.DateTimeField(null=True),
+        ),
+        # Calls held before this knew no stored gap: each blocks its own time.
+        migrations.RunSQL('UPDATE scheduling_booking SET blocked_until = "end"', migrations.RunSQL.noop),
+        migrations.AlterField(
+            model_name='booking',
+            name='blocked_until',
+            field=models.DateTimeField(),
+        ),
+        # Rules stored out of bounds are brought to the nearest allowed value, so the constraints below can hold.
+        migrations.RunSQL(
+            """UPDATE scheduling_schedulingsettings SET
+                call_minutes = LEAST(GREATEST(call_minutes, 5), 240),
+                gap_minutes = LEAST(gap_minutes, 120),
+                notice_business_days = LEAST(notice_business_days, 30),
+                horizon_days = LEAST(GREATEST(horizon_days, 1), 366),
+                max_calls_per_day = LEAST(GREATEST(max_calls_per_day, 1), 50)""",
+            migrations.RunSQL.noop,
+        ),
+        migrations.AlterField(
+            model_name='schedulingsettings',
+            name='call_minutes',
+            field=models.PositiveSmallIntegerField(default=15, help_text='How long each free consultation call is (5 to 240).', validators=[django.core.validators.MinValueValidator(5, message='Please enter a number from 5 to 240.'), django.core.validators.MaxValueValidator(240, message='Please enter a number from 5 to 240.')], verbose_name='call length (minutes)'),
+        ),
+        migrations.AlterField(
+            model_name='schedulingsettings',
+            name='gap_minutes',
+            field=models.PositiveSmallIntegerField(default=0, help_text='Free time kept after each call, for notes (0 to 120).', validators=[django.core.validators.MinValueValidator(0, message='Please enter a number from 0 to 120.'), django.core.validators.MaxValueValidator(120, message='Please enter a number from 0 to 120.')], verbose_name='gap between calls (minutes)'),
+        ),
+        migrations.AlterField(
+            model_name='schedulingsettings',
+            name='horizon_days',
+            field=models.PositiveSmallIntegerField(default=21, help_text='Times are offered this many days ahead (1 to 366).', validators=[django.core.validators.MinValueValidator(1, message='Please enter a number from 1 to 366.'), django.core.validators.MaxValueValidator(366, message='Please enter a number from 1 to 366.')], verbose_name='how far ahead (days)'),
+        ),
+        migrations.AlterField(
+            model_name='schedulingsettings',
+            name='max_calls_per_day',
+            field=models.PositiveSmallIntegerField(default=6, help_text='Once a host has this many calls on a day, their other times that day are not offered (1 to 50).', validators=[django.core.validators.MinValueValidator(1, message='Please enter a number from 1 to 50.'), django.core.validators.MaxValueValidator(50, message='Please enter a number from 1 to 50.')], verbose_name='most calls per person per day'),
+        ),
+        migrations.AlterField(
+            model_name='schedulingsettings',
+            name='notice_business_days',
+            field=models.PositiveSmallIntegerField(default=1, help_text='1 means the earliest time offered is on the next business day (Monday to Friday); 0 allows calls later today. At most 30.', validators=[django.core.validators.MinValueValidator(0, message='Please enter a number from 0 to 30.'), django.core.validators.MaxValueValidator(30, message='Please enter a number from 0 to 30.')], verbose_name='minimum notice (business days)'),
+        ),
+        migrations.AddConstraint(
+            model_name='booking',
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('status', 'booked')), expressions=[(practice_site.scheduling.models.TsTzRange('start', 'blocked_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&'), (practice_site.scheduling.models.HostRange('host'), '&&')], name='no_overlapping_calls_per_host'),
+        ),
+        migrations.AddConstraint(
+            model_name='schedulingsettings',
+            constraint=models.CheckConstraint(condition=models.Q(('call_minutes__gte', 5), ('call_minutes__lte', 240)), name='scheduling_call_minutes_in_range'),
+        ),
+        migrations.AddConstraint(
+            model_name='schedulingsettings',
+            constraint=models.CheckConstraint(condition=models.Q(('gap_minutes__gte', 0), ('gap_minutes__lte', 120)), name='scheduling_gap_minutes_in_range'),
+        ),
+        migrations.AddConstraint(
+            model_name='schedulingsettings',
+            constraint=models.CheckConstraint(condition=models.Q(('notice_business_days__gte', 0), ('notice_business_days__lte', 30)), name='scheduling_notice_business_days_in_range'),
+        ),
+        migrations.AddConstraint(
+            model_name='schedulingsettings',
+            constraint=models.CheckConstraint(condition=models.Q(('horizon_days__gte', 1), ('horizon_days__lte', 366)), name='scheduling_horizon_days_in_range'),
+        ),
+        migrations.AddConstraint(
+            model_name='schedulingsettings',
+            constraint=models.CheckConstraint(condition=models.Q(('max_calls_per_day__gte', 1), ('max_calls_per_day__lte', 50)), name='scheduling_max_calls_per_day_in_range'),
+        ),
+    ]

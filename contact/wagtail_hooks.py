@@ -24,7 +24,7 @@ def register_consultation_request_viewset():
 @hooks.register("construct_homepage_panels")
 def add_consultation_requests_panel(request, panels):
     if consultation_request_policy.user_has_any_permission(request.user, ["view", "change"]):
-        panels.append(ConsultationRequestsPanel())
+        panels.append(ConsultationRequestsPanel(set_aside=spool.set_aside_count()))
 
 
 # Consultation requests are health information: whoever could open one signs in with a second factor.
@@ -43,6 +43,7 @@ hooks.register(OUTAGE_REQUEST_HOOK, handle_request_during_outage)
 
 
 @hooks.register(DATABASE_AVAILABLE_HOOK)
-def drain_intake_spool():
+def drain_intake_spool(*, batch=None):
+    """The worker drains everything; a web request only ``batch`` requests, so no visitor waits on the rest."""
     if spool.waiting():
-        spool.drain()
+        spool.drain(limit=batch)

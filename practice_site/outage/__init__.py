@@ -2,7 +2,7 @@
 
 Apps hand over their own outage behaviour through two Wagtail hooks (this package knows no page or intake app):
 ``handle_request_during_outage`` (request -> response or None, tried before the page copies and the 503 page)
-and ``database_available`` (no arguments: local work waiting for the database, run by the web server's next
+and ``database_available`` (keyword ``batch``: local work waiting for the database, a small batch by the web server.s next
 request and by the worker).
 """
 

@@ -31,9 +31,10 @@ def database_reachable() -> bool:
     return True
 
 
-def run_database_available_hooks() -> None:
+def run_database_available_hooks(*, batch: int | None = None) -> None:
+    """``batch``: how much local work a hook may do now (a web request passes a small number; None is all)."""
     for hook in hooks.get_hooks(DATABASE_AVAILABLE_HOOK):
-        hook()
+        hook(batch=batch)
 
 
 def unavailable_page(request):
@@ -71,7 +72,7 @@ class OutageMiddleware:
             return during_outage(request)
         monitor.database_up()
         try:
-            run_database_available_hooks()
+            run_database_available_hooks(batch=settings.INTAKE_SPOOL_WEB_BATCH)
         except DATABASE_ERRORS:
             return during_outage(request)
         return self.get_response(request)

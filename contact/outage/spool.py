@@ -45,6 +45,8 @@ STALE_CLAIM_SECONDS = 300
 # Fields that do not belong in the stored request (the CSRF check is done before spooling).
 LEFT_OUT = {"csrfmiddlewaretoken"}
 ADDRESS_CHARACTERS = 16
+# A request kept by code rather than from a visitor (tests, tools): counted in the cap, not the per-address limit.
+NO_ADDRESS = "0" * ADDRESS_CHARACTERS
 
 
 class SpoolFull(Exception):
@@ -94,7 +96,7 @@ def keep(post: QueryDict, *, spam_reason: str, address: str = "") -> str:
         "post": {name: post.getlist(name) for name in post if name not in LEFT_OUT},
     }
     data = fernet().encrypt(json.dumps(payload).encode())
-    sender = (address or "0" * ADDRESS_CHARACTERS)[:ADDRESS_CHARACTERS]
+    sender = (address or NO_ADDRESS)[:ADDRESS_CHARACTERS]
     with _locked():
         _check_limits(sender, len(data))
         name = f"{time.time_ns()}-{sender}-{spool_id}{SUFFIX}"

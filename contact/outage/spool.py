@@ -118,7 +118,7 @@ def _check_limits(sender: str, size: int) -> None:
                 from_sender += 1
     if count + 1 > settings.INTAKE_SPOOL_MAX_FILES or total + size > settings.INTAKE_SPOOL_MAX_BYTES:
         raise SpoolFull
-    if from_sender + 1 > settings.INTAKE_SPOOL_RATE_LIMIT:
+    if sender != NO_ADDRESS and from_sender + 1 > settings.INTAKE_SPOOL_RATE_LIMIT:
         raise TooManyFromAddress
 
 

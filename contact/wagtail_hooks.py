@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 from contact.models.request import ConsultationRequest
 from contact.outage import spool
 from contact.outage.page import handle_request_during_outage
+from contact.review.access_report import access_report
 from contact.review.call import RequestCallView
 from contact.review.dashboard import ConsultationRequestsPanel
 from contact.review.permissions import consultation_request_policy, user_can_see_requests
@@ -35,6 +36,7 @@ hooks.register(TWO_FACTOR_REQUIRED_HOOK, user_can_see_requests)
 def register_call_urls():
     return [
         path("consultation-requests/<int:pk>/call/", RequestCallView.as_view(), name="consultation_call"),
+        path("consultation-requests/access/", access_report, name="consultation_access_report"),
     ]
 
 

@@ -12,6 +12,7 @@ address for a host name, and must still be told the truth while the database is 
 
 import os
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 
@@ -55,11 +56,19 @@ def database_state(alias: str = DEFAULT_DB_ALIAS) -> str:
     return "ready" if migrated else "unmigrated"
 
 
+def can_keep_local_state() -> bool:
+    """LOCAL_STATE_DIR is writable, or can be made where it is missing (the first outage creates it)."""
+    folder = Path(settings.LOCAL_STATE_DIR)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
+
+
 def readiness() -> HttpResponse:
     state = database_state()
     if state == "ready":
         return plain("ok", 200)
-    if state == "unreachable" and os.access(settings.LOCAL_STATE_DIR, os.W_OK):
+    if state == "unreachable" and can_keep_local_state():
         return plain("ok: outage mode", 200)
     return plain("not ready", 503)
 

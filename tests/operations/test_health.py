@@ -77,7 +77,8 @@ def test_while_the_database_is_stopped_readyz_stays_ready_in_outage_mode_and_the
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_gunicorn_web_process_fails_the_deploy_gate_and_passes_it_again_without_a_restart(tmp_path):
     datadir = settings.DATABASES["default"]["EMBEDDED_POSTGRES"]["datadir"]
-    with gunicorn(production_environment(), tmp_path / "gunicorn.log") as url:
+    environment = production_environment(LOCAL_STATE_DIR=str(tmp_path / "local"))
+    with gunicorn(environment, tmp_path / "gunicorn.log") as url:
         connection.close()
         assert stop(datadir)
         try:

@@ -29,8 +29,7 @@ class IntakeWriteFailed(DatabaseError):
 
 
 def database_reachable() -> bool:
-    if not monitor.may_try_database():
-        return False
+    # While the breaker is open, the backend refuses a new connection at once (outage/postgresql/base.py).
     connection = connections["default"]
     try:
         # With CONN_HEALTH_CHECKS, the check Django would make at the first query anyway (once per request).

@@ -460,5 +460,7 @@ CACHES[PAGE_COPY_ALIAS] = {
 # A connection attempt to an unreachable server gives up quickly, so an outage page is not a hanging page.
 if "default" in DATABASES:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # Django's PostgreSQL backend behind the outage circuit breaker (practice_site/outage/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "practice_site.outage.postgresql"
 LOGGING["filters"] = {"database_outage": {"()": "practice_site.outage.monitor.OutageLogFilter"}}
 LOGGING["handlers"]["stdout"]["filters"] = ["database_outage"]

@@ -53,4 +53,3 @@ INTAKE_SPOOL_DIR = Path(env.INTAKE_SPOOL_DIR or LOCAL_STATE_DIR / "intake-spool"
 CACHES[PAGE_COPY_ALIAS]["LOCATION"] = str(LOCAL_STATE_DIR / "page-copies")
 # In one test process the breaker would carry one test's outage into the next: every request tries the database.
 OUTAGE_PROBE_EVERY_SECONDS = 0
-DATABASES["default"]["ENGINE"] = "practice_site.outage.postgresql"

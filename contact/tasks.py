@@ -6,8 +6,8 @@ can run tasks later, or by `manage.py retry_intake_notifications` from cron.
 """
 
 import logging
-from functools import partial
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction

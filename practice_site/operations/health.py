@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-
 from django.db import DEFAULT_DB_ALIAS, Error, connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder

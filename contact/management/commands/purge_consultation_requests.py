@@ -60,7 +60,8 @@ class Command(BaseCommand):
             delete_wagtail_log_entries()
             expired = keep_access_records(numbers)
         self.stdout.write(f"Deleted {spam + ended} consultation requests ({summary}).")
-        self.stdout.write(f"Deleted {expired} access records kept {settings.INTAKE_ACCESS_RECORD_YEARS} years past their request's purge.")
+        years = settings.INTAKE_ACCESS_RECORD_YEARS
+        self.stdout.write(f"Deleted {expired} access records kept {years} years past their request's purge.")
 
 
 def keep_access_records(numbers: list[int]) -> int:

@@ -3,10 +3,8 @@ a process that saw the database fail stops trying it on every request (the circu
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import threading
 
 import psycopg2
 import pytest
@@ -18,6 +16,7 @@ from contact.outage import spool
 from practice_site.core.models import PracticeSettings
 from practice_site.demo import consultation as demo_consultation
 from practice_site.outage import monitor
+from practice_site.outage.management.commands.measure_outage_latency import silent_listener
 from tests.factories.consultations import form_answers
 from tests.intake.conftest import aged_token
 
@@ -122,19 +121,7 @@ print(" ".join(map(str, statuses)))
 
 def test_after_one_failure_a_process_answers_from_outage_mode_without_trying_the_database_again(local_state):
     """A web process pointed at a host that accepts and stays silent: one connection attempt, not one per page."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(64)
-    accepted = []
-
-    def accept():
-        while True:
-            try:
-                accepted.append(listener.accept()[0])
-            except OSError:
-                return
-
-    threading.Thread(target=accept, daemon=True).start()
+    listener, accepted = silent_listener()
     silent = f"postgresql://nobody@127.0.0.1:{listener.getsockname()[1]}/none"
     environment = process_environment(
         local_state, DATABASE_URL=silent, DJANGO_SETTINGS_MODULE="tests.outage.breaker_settings"

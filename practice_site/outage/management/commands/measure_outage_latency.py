@@ -17,7 +17,8 @@ from django.db import connections
 from django.test import Client
 
 
-def silent_listener() -> socket.socket:
+def silent_listener() -> tuple[socket.socket, list]:
+    """A listener that accepts and never answers; the list fills with the connections it accepted."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(128)
@@ -31,7 +32,7 @@ def silent_listener() -> socket.socket:
                 return
 
     threading.Thread(target=accept, daemon=True).start()
-    return listener
+    return listener, held
 
 
 class Command(BaseCommand):
@@ -43,7 +44,7 @@ class Command(BaseCommand):
 
     def handle(self, *, requests, path, **options):
         paths = path or ["/", "/contact/"]
-        listener = silent_listener()
+        listener, _ = silent_listener()
         database = connections["default"].settings_dict
         connections.close_all()
         database["HOST"], database["PORT"] = "127.0.0.1", str(listener.getsockname()[1])

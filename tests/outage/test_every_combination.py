@@ -9,6 +9,7 @@ from django.http import QueryDict
 
 from contact.models.request import ConsultationRequest
 from contact.outage import spool
+from practice_site.demo import consultation as demo_consultation
 from practice_site.scheduling import slots
 from tests.factories.consultations import form_answers
 from tests.factories.scheduling import all_week, make_host
@@ -18,6 +19,12 @@ pytestmark = pytest.mark.django_db
 
 TIMES = ("open", "taken", "none")
 PHASES = ("before", "during", "after")
+
+
+@pytest.fixture
+def contact_page(home_page, settings):
+    settings.INTAKE_MIN_SECONDS = 0
+    return demo_consultation.load()
 
 
 def answers(name, when, phone, spam):

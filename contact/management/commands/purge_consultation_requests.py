@@ -50,8 +50,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             requests = purgeable_requests(retention_days)
             spam = requests.filter(status=Status.SPAM).count()
-            ended = requests.exclude(status=Status.SPAM).count()
+            ended = requests.filter(status__in=ENDED_WITHOUT_CLIENT).count()
+            stale = requests.filter(status__in=STALE).count()
             summary = f"{spam} spam and {ended} closed without becoming a client, older than {retention_days} days"
+            if stale:
+                summary += f"; {stale} left New or Contacted as long"
+            ended += stale
             if dry_run:
                 self.stdout.write(f"Dry run: would delete {spam + ended} consultation requests ({summary}).")
                 return
@@ -60,8 +64,9 @@ class Command(BaseCommand):
             delete_wagtail_log_entries()
             expired = keep_access_records(numbers)
         self.stdout.write(f"Deleted {spam + ended} consultation requests ({summary}).")
-        years = settings.INTAKE_ACCESS_RECORD_YEARS
-        self.stdout.write(f"Deleted {expired} access records kept {years} years past their request's purge.")
+        if expired:
+            years = settings.INTAKE_ACCESS_RECORD_YEARS
+            self.stdout.write(f"Deleted {expired} access records kept {years} years past their request's purge.")
 
 
 def keep_access_records(numbers: list[int]) -> int:

@@ -15,8 +15,9 @@ from tests.factories.consultations import ConsultationRequestFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_moving_a_request_out_of_spam_alerts_staff_acknowledges_and_restarts_its_deadline(client, login_verified,
-                                                                                          settings):
+def test_moving_a_request_out_of_spam_alerts_staff_acknowledges_and_restarts_its_deadline(
+    client, login_verified, settings, django_capture_on_commit_callbacks
+):
     settings.INTAKE_NOTIFICATION_EMAILS = ["intake@rootedtherapy.example"]
     caught = ConsultationRequestFactory(
         status="spam", spam_reason="Sent too fast", email="maya@example.com", preferred_contact="email",
@@ -24,7 +25,8 @@ def test_moving_a_request_out_of_spam_alerts_staff_acknowledges_and_restarts_its
     )
     login_verified(client, users.coordinator())
 
-    response = client.post(reverse("consultation_requests:edit", args=[caught.pk]), {"status": "new"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("consultation_requests:edit", args=[caught.pk]), {"status": "new"})
 
     assert response.status_code == 302
     caught.refresh_from_db()

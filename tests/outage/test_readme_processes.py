@@ -8,8 +8,10 @@ from .conftest import ROOT
 
 
 def processes_section() -> str:
+    """The Processes table and its cron lines, up to the next heading."""
     readme = (ROOT / "README.md").read_text()
-    return readme[readme.index("### Processes"):][: readme[readme.index("### Processes"):].index("\n## ")]
+    section = readme[readme.index("### Processes") + 1:]
+    return section[: section.index("\n#", section.index("```cron") + 8)] if "\n#" in section else section
 
 
 def test_the_process_list_and_cron_lines_name_only_commands_that_exist():

@@ -6,6 +6,7 @@ Only date arithmetic: the worklists that use it are ConsultationRequestQuerySet'
 
 import datetime
 
+from django.conf import settings
 from django.utils import timezone
 
 from practice_site.core.models import PracticeSettings
@@ -22,6 +23,11 @@ def reply_due_on(received_at: datetime.datetime, practice: PracticeSettings | No
     practice = practice or PracticeSettings.load()
     received_on = timezone.localdate(received_at, practice.zone)
     return practice.business_calendar().add(received_on, practice.reply_within_business_days)
+
+
+def stale_before(today: datetime.date) -> datetime.datetime:
+    """Requests still New or Contacted and unchanged since before this moment are stale."""
+    return start_of(today - datetime.timedelta(days=settings.INTAKE_STALE_DAYS))
 
 
 def start_of(day: datetime.date) -> datetime.datetime:

@@ -34,6 +34,20 @@ def staff_alert(consultation: ConsultationRequest, practice: PracticeSettings) -
     return EmailMessage("A new consultation request is waiting", body, to=recipients)
 
 
+def set_aside_alert(count: int) -> EmailMessage:
+    """Spool files that could not be read after an outage: the files stay on the server for an operator."""
+    practice = PracticeSettings.load()
+    recipients = list(settings.INTAKE_NOTIFICATION_EMAILS) or ([practice.email] if practice.email else [])
+    if not recipients:
+        raise NoRecipientsError
+    body = (
+        f"{count} consultation request(s) sent during a database outage could not be read back from the "
+        "server's spool. The files are kept (in the spool's rejected/ folder) for whoever runs the server: "
+        "please ask them to look, as someone may be waiting for a reply.\n"
+    )
+    return EmailMessage("A consultation request needs attention", body, to=recipients)
+
+
 def reply_promise(practice: PracticeSettings) -> str:
     return f"Someone from our intake team will reply {practice.reply_promise}, the way you asked us to."
 

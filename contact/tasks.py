@@ -7,6 +7,7 @@ can run tasks later, or by `manage.py retry_intake_notifications` from cron.
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -95,3 +96,22 @@ def enqueue_all(notification_ids: list[int]) -> None:
             enqueue(notification)
     except Exception as error:  # noqa: BLE001 -- the retry command picks up notifications left pending
         logger.warning("Notifications could not be queued (%s)", type(error).__name__)
+
+
+def queue_arrival_emails(consultation) -> None:
+    """The emails a request gets on arrival, sent once it is committed."""
+    # The rows exist from the start, so staff see "waiting to send" even if queueing fails.
+    pending = RequestNotification.objects.bulk_create(
+        RequestNotification(consultation=consultation, kind=kind) for kind in notifications.kinds_for(consultation)
+    )
+    if pending:
+        transaction.on_commit(partial(enqueue_all, [notification.pk for notification in pending]))
+
+
+def treat_as_new_arrival(consultation) -> None:
+    """A request moved out of spam: alerted and acknowledged as if it had just arrived, its reply due from now.
+
+    The time it was first received stays in its history (its "Received" event)."""
+    consultation.received_at = timezone.now()
+    consultation.save(update_fields=["received_at"])
+    queue_arrival_emails(consultation)

@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 from contact.models.request import ConsultationRequest
 from contact.outage import spool
 from contact.outage.page import handle_request_during_outage
+from contact.review.access_report import access_report
 from contact.review.call import RequestCallView
 from contact.review.dashboard import ConsultationRequestsPanel
 from contact.review.decline import DeclineView
@@ -25,7 +26,7 @@ def register_consultation_request_viewset():
 @hooks.register("construct_homepage_panels")
 def add_consultation_requests_panel(request, panels):
     if consultation_request_policy.user_has_any_permission(request.user, ["view", "change"]):
-        panels.append(ConsultationRequestsPanel())
+        panels.append(ConsultationRequestsPanel(set_aside=spool.set_aside_count()))
 
 
 # Consultation requests are health information: whoever could open one signs in with a second factor.
@@ -37,6 +38,7 @@ def register_call_urls():
     return [
         path("consultation-requests/<int:pk>/call/", RequestCallView.as_view(), name="consultation_call"),
         path("consultation-requests/<int:pk>/decline/", DeclineView.as_view(), name="consultation_decline"),
+        path("consultation-requests/access/", access_report, name="consultation_access_report"),
     ]
 
 
@@ -45,6 +47,7 @@ hooks.register(OUTAGE_REQUEST_HOOK, handle_request_during_outage)
 
 
 @hooks.register(DATABASE_AVAILABLE_HOOK)
-def drain_intake_spool():
+def drain_intake_spool(*, batch=None):
+    """The worker drains everything; a web request only ``batch`` requests, so no visitor waits on the rest."""
     if spool.waiting():
-        spool.drain()
+        spool.drain(limit=batch)

@@ -15,13 +15,13 @@ from practice_site.core.client_address import client_ip_address
 KEY_SALT = "contact.rate-limit"
 
 
-def _hashed_address(request) -> str:
+def hashed_address(request) -> str:
     address = client_ip_address(request) or ""
     return salted_hmac(KEY_SALT, address, algorithm="sha256").hexdigest()
 
 
 def _cache_key(request) -> str:
-    return "intake-rate:" + _hashed_address(request)
+    return "intake-rate:" + hashed_address(request)
 
 
 def _open_window(window, now: float) -> tuple[int, float] | None:
@@ -39,7 +39,7 @@ def _change(request, delta: int, *, up_to: int | None = None) -> bool:
     requests from one client, even in parallel, take their turn.
     """
     key = _cache_key(request)
-    lock_id = int(_hashed_address(request)[:15], 16)
+    lock_id = int(hashed_address(request)[:15], 16)
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:

@@ -1,17 +1,18 @@
 """Storing a request: committed first; emails are queued only once the row is safely in PostgreSQL."""
 
-from functools import partial
-
 from django.db import transaction
 
-from contact import calls, notifications, tasks
+from contact import calls, tasks
 from contact.models.receipts import REUSED_TOKEN_REASON, SpooledRequest, use_form_token
-from contact.models.request import ConsultationRequest, RequestEvent, RequestNotification
+from contact.models.request import ConsultationRequest, RequestEvent, RequestNote
 
 
-def store_request(form, *, spam_reason: str, received_at=None, spool_id=None) -> ConsultationRequest:
+def store_request(
+    form, *, spam_reason: str, received_at=None, spool_id=None, attention="", as_received=""
+) -> ConsultationRequest:
     """``received_at`` and ``spool_id`` come with a request kept in the spool during an outage
-    (contact/outage/spool.py): a spool_id already stored raises IntegrityError and stores nothing."""
+    (contact/outage/spool.py): a spool_id already stored raises IntegrityError and stores nothing. ``attention``
+    flags what staff must look at, ``as_received`` (a staff note) keeps answers the form no longer accepts."""
     with transaction.atomic():
         if spool_id is not None:
             SpooledRequest.objects.create(spool_id=spool_id)
@@ -21,6 +22,7 @@ def store_request(form, *, spam_reason: str, received_at=None, spool_id=None) ->
         consultation = form.save(commit=False)
         if received_at is not None:
             consultation.received_at = consultation.privacy_notice_accepted_at = received_at
+        consultation.attention = attention[:120]
         if spam_reason:
             consultation.status = ConsultationRequest.Status.SPAM
             consultation.spam_reason = spam_reason[:120]
@@ -30,15 +32,12 @@ def store_request(form, *, spam_reason: str, received_at=None, spool_id=None) ->
             action=RequestEvent.Action.SUBMITTED,
             detail=submitted_detail(spam_reason=spam_reason, spooled=spool_id is not None),
         )
+        if as_received:
+            RequestNote.objects.create(consultation=consultation, text=as_received)
         start = form.cleaned_data.get("consultation_time")
         # Spam never holds a time; SlotTaken rolls the whole request back, so nothing is half-stored.
         consultation.held_booking = calls.hold(consultation, start) if start and not spam_reason else None
-        # The rows exist from the start, so staff see "waiting to send" even if queueing fails.
-        pending = RequestNotification.objects.bulk_create(
-            RequestNotification(consultation=consultation, kind=kind) for kind in notifications.kinds_for(consultation)
-        )
-        if pending:
-            transaction.on_commit(partial(tasks.enqueue_all, [notification.pk for notification in pending]))
+        tasks.queue_arrival_emails(consultation)
     return consultation
 
 
@@ -47,3 +46,4 @@ def submitted_detail(*, spam_reason: str, spooled: bool) -> str:
     if spooled:
         detail += " while the database was unreachable; stored once it was back"
     return detail
+

@@ -7,11 +7,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from contact.form import rate_limit
-from contact.form.page_copy import remember_page
+from contact.form.page_copy import page_copy, remember_page
 from contact.form.request_form import ConsultationRequestForm
 from contact.form.submission import store_request
 from practice_site.core.models import PracticeSettings
 from practice_site.outage import lastknown
+from practice_site.outage.middleware import IntakeWriteFailed
 from practice_site.scheduling import call_pages, holding
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,9 @@ def consultation_form(page, request):
         rate_limit.release(request)
         # The type only: the error's text can quote the values being inserted.
         logger.error("A consultation request could not be saved (%s)", type(error).__name__)
+        if page_copy() is not None:
+            # Read-only, full, hung or gone: the outage path keeps it in the spool and thanks the person.
+            raise IntakeWriteFailed from error
         return render_form(page, request, form, around, problem="unavailable", status=503)
     response = redirect(page.thank_you_url)
     call_pages.remember_booking(response, page, consultation.held_booking)

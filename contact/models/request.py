@@ -34,7 +34,7 @@ class ConsultationRequestQuerySet(models.QuerySet):
     """
 
     FLAGS = ("out_of_area", "self_pay", "minor")
-    WORKLISTS = ("awaiting_reply", "reply_overdue", "follow_up_due", "recent_spam")
+    WORKLISTS = ("awaiting_reply", "reply_overdue", "follow_up_due", "recent_spam", "needs_attention", "stale")
 
     @staticmethod
     def condition(name: str, today) -> Q:
@@ -50,6 +50,11 @@ class ConsultationRequestQuerySet(models.QuerySet):
             # From the start of the day, as the listing's "Received" filter counts it, so its link shows what
             # was counted.
             return Q(status=Status.SPAM, received_at__gte=start_of(spam_review_since(today)))
+        if name == "needs_attention":
+            return ~Q(attention="") & ~Q(status__in=Status.finished())
+        if name == "stale":
+            # New or Contacted for longer than INTAKE_STALE_DAYS: nobody has moved it on.
+            return Q(status__in=[Status.NEW, Status.CONTACTED], updated_at__lt=deadlines.stale_before(today))
         if name == "out_of_area":
             return Q(in_texas=False)
         if name == "self_pay":
@@ -194,6 +199,8 @@ class ConsultationRequest(models.Model):
         related_name="assigned_consultation_requests",
     )
     follow_up_on = models.DateField("next follow-up", null=True, blank=True)
+    # Set when a request could not be stored exactly as sent (kept through an outage): what staff must look at.
+    attention = models.CharField("needs attention", max_length=120, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     # Every call booked for the request, moved and cancelled ones too (contact/models/calls.py).
@@ -294,3 +301,25 @@ class RequestEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} (request #{self.consultation_id})"
+
+
+class AccessRecord(models.Model):
+    """Who viewed or exported which request, and when: kept INTAKE_ACCESS_RECORD_YEARS after the request is purged.
+
+    The request's number only, never a link to it or anything from it, so the record outlives the request.
+    """
+
+    request_number = models.PositiveIntegerField(db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # The name as it was, so the record still says who after the account is deleted.
+    actor_name = models.CharField(max_length=150)
+    action = models.CharField(max_length=10, choices=RequestEvent.Action.choices)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Set by the purge: the record is then kept for INTAKE_ACCESS_RECORD_YEARS from this moment.
+    request_purged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} of request #{self.request_number}"

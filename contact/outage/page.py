@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 
+from contact.form import rate_limit
 from contact.form.body_limit import oversized_body_response
 from contact.form.page_copy import page_copy
 from contact.form.request_form import ConsultationRequestForm
@@ -71,7 +72,11 @@ def receive(request, copy):
         form.renew_form_token()
         return form_again(request, form, copy, problem="expired")
     try:
-        spool.keep(request.POST, spam_reason=form.spam_reason)
+        spool.keep(request.POST, spam_reason=form.spam_reason, address=rate_limit.hashed_address(request))
+    except (spool.SpoolFull, spool.TooManyFromAddress) as error:
+        # A script replaying form tokens must not fill the disk: a person gets the phone number and 988.
+        logger.warning("A consultation request was not kept in the local spool (%s)", type(error).__name__)
+        return form_again(request, form, copy, problem="unavailable", status=503)
     except Exception as error:  # noqa: BLE001 -- whatever failed, the person keeps what they typed
         # The type only: the error's text could quote a path or, worse, a value.
         logger.error("A consultation request could not be kept in the local spool (%s)", type(error).__name__)

@@ -2,45 +2,59 @@
 
 One file per request in INTAKE_SPOOL_DIR (local to the machine that received it; each machine drains its own),
 written atomically and fsynced, encrypted with Fernet under a key derived from SECRET_KEY (or INTAKE_SPOOL_KEY):
-never plain text on disk. A drain (the worker, or the next web request that finds the database up) claims a file
-by renaming it into ``claimed/``, stores the request as the form would have (spam checks, notifications, original
-time) and deletes the file once committed; the SpooledRequest row makes a second store of it impossible. A file
-that cannot be read is moved to ``rejected/`` and reported by name only, never lost.
+never plain text on disk. Its name carries when it was written and a keyed hash of the sender's address, so the
+spool's own listing is the outage-time rate limit.
+
+A drain claims a file with one atomic rename into ``claimed/``, under a name of its own that carries the claim's
+time: no other drain can hold the same file, and a claim's age is known without a second step. A claim older
+than STALE_CLAIM_SECONDS belongs to a drain that died and is renamed back (again one rename: whoever loses that
+race finds the file gone and moves on). The SpooledRequest row still makes a second store impossible. How a
+request is stored, whatever changed while it waited, is contact/outage/recovery.py.
 """
 
 import base64
+import fcntl
 import json
 import logging
 import os
 import time
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.fernet import Fernet, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError
+from django.db import DatabaseError
 from django.http import QueryDict
 from django.utils import timezone
 
-from contact.form.request_form import ConsultationRequestForm
-from contact.form.submission import store_request
+from contact.outage import recovery
 from practice_site.outage.files import sync_folder, write_atomically
 
 logger = logging.getLogger(__name__)
 
 SUFFIX = ".request"
+CLAIM_SUFFIX = ".claim"
 CLAIMED = "claimed"
 REJECTED = "rejected"
-# A claimed file older than this belongs to a drain that died between claiming and finishing: drained again.
+# A claim older than this belongs to a drain that died between claiming and finishing: drained again.
 STALE_CLAIM_SECONDS = 300
 # Fields that do not belong in the stored request (the CSRF check is done before spooling).
 LEFT_OUT = {"csrfmiddlewaretoken"}
-# Choices that may have gone while the request waited (a page unpublished): "not sure" then, not a lost request.
-DATABASE_CHOICES = ("service", "preferred_clinician")
+ADDRESS_CHARACTERS = 16
+# A request kept by code rather than from a visitor (tests, tools): counted in the cap, not the per-address limit.
+NO_ADDRESS = "0" * ADDRESS_CHARACTERS
+
+
+class SpoolFull(Exception):
+    """The spool holds INTAKE_SPOOL_MAX_FILES or INTAKE_SPOOL_MAX_BYTES already."""
+
+
+class TooManyFromAddress(Exception):
+    """This address sent INTAKE_SPOOL_RATE_LIMIT requests in the rate limit's window already."""
 
 
 def derived_key(secret: str) -> bytes:
@@ -60,8 +74,20 @@ def spool_dir() -> Path:
     return Path(settings.INTAKE_SPOOL_DIR)
 
 
-def keep(post: QueryDict, *, spam_reason: str) -> str:
-    """Write one request to the spool; returns the file's name. Raises OSError when it cannot be written."""
+@contextmanager
+def _locked():
+    """One writer at a time across processes, so the limits are counted and the file written as one step."""
+    folder = spool_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def keep(post: QueryDict, *, spam_reason: str, address: str = "") -> str:
+    """Write one request to the spool; returns the file's name.
+
+    Raises SpoolFull or TooManyFromAddress past the limits, OSError when it cannot be written."""
     spool_id = uuid.uuid4()
     payload = {
         "id": str(spool_id),
@@ -69,9 +95,31 @@ def keep(post: QueryDict, *, spam_reason: str) -> str:
         "spam_reason": spam_reason,
         "post": {name: post.getlist(name) for name in post if name not in LEFT_OUT},
     }
-    name = f"{time.time_ns()}-{spool_id}{SUFFIX}"
-    write_atomically(spool_dir() / name, fernet().encrypt(json.dumps(payload).encode()))
+    data = fernet().encrypt(json.dumps(payload).encode())
+    sender = (address or NO_ADDRESS)[:ADDRESS_CHARACTERS]
+    with _locked():
+        _check_limits(sender, len(data))
+        name = f"{time.time_ns()}-{sender}-{spool_id}{SUFFIX}"
+        write_atomically(spool_dir() / name, data)
     return name
+
+
+def _check_limits(sender: str, size: int) -> None:
+    window_start = time.time_ns() - settings.INTAKE_RATE_LIMIT_WINDOW * 10**9
+    count = total = from_sender = 0
+    with os.scandir(spool_dir()) as entries:
+        for entry in entries:
+            if not entry.name.endswith(SUFFIX):
+                continue
+            count += 1
+            total += entry.stat().st_size
+            written_at, _, rest = entry.name.partition("-")
+            if rest.startswith(sender + "-") and written_at.isdigit() and int(written_at) >= window_start:
+                from_sender += 1
+    if count + 1 > settings.INTAKE_SPOOL_MAX_FILES or total + size > settings.INTAKE_SPOOL_MAX_BYTES:
+        raise SpoolFull
+    if sender != NO_ADDRESS and from_sender + 1 > settings.INTAKE_SPOOL_RATE_LIMIT:
+        raise TooManyFromAddress
 
 
 def waiting() -> bool:
@@ -83,94 +131,98 @@ def waiting() -> bool:
         return False
 
 
+def set_aside_count() -> int:
+    """Files that could not be read, kept in ``rejected/`` for an operator: coordinators see this number."""
+    try:
+        with os.scandir(spool_dir() / REJECTED) as entries:
+            return sum(1 for entry in entries if entry.name.endswith(SUFFIX))
+    except FileNotFoundError:
+        return 0
+
+
 @dataclass
 class DrainReport:
     stored: int = 0
     already_stored: int = 0
     rejected: int = 0
+    failed: int = 0
     interrupted: bool = False
+    set_aside: list = field(default_factory=list)
 
 
-def drain() -> DrainReport:
-    """Store every waiting request. A database error stops the drain and leaves the rest waiting."""
+def drain(limit: int | None = None) -> DrainReport:
+    """Store waiting requests, at most ``limit`` of them. A database error stops the drain and leaves the rest."""
     report = DrainReport()
     _return_stale_claims()
+    taken = 0
     for path in sorted(spool_dir().glob(f"*{SUFFIX}")):
-        claimed = _claim(path)
+        if limit is not None and taken >= limit:
+            break
+        claimed = claim(path)
         if claimed is None:
-            continue  # another process took it
+            continue  # another drain took it
+        taken += 1
         try:
-            outcome = _store(claimed)
-        except DatabaseError:
-            os.replace(claimed, path)
+            outcome = recovery.store_kept(claimed.read_bytes(), fernet())
+        except DatabaseError as error:
+            _release(claimed, path)
+            if not recovery.database_gone(error):
+                # This request's own problem, not the database's: the others are still stored.
+                logger.error("Intake spool file %s could not be stored (%s)", path.name, type(error).__name__)
+                report.failed += 1
+                continue
             report.interrupted = True
             break
+        if outcome == "rejected":
+            _set_aside(claimed, path.name)
+            report.set_aside.append(path.name)
+        else:
+            claimed.unlink(missing_ok=True)
+            sync_folder(claimed.parent)
         setattr(report, outcome, getattr(report, outcome) + 1)
-    if report.stored or report.rejected:
+    if report.stored or report.rejected or report.failed:
         logger.info(
-            "Intake spool drained: %d stored, %d already stored, %d rejected",
-            report.stored, report.already_stored, report.rejected,
+            "Intake spool drained: %d stored, %d already stored, %d set aside, %d left to try again",
+            report.stored, report.already_stored, report.rejected, report.failed,
         )
+    if report.set_aside:
+        recovery.alert_set_aside(len(report.set_aside))
     return report
 
 
-def _claim(path: Path) -> Path | None:
-    claimed = spool_dir() / CLAIMED / path.name
-    claimed.parent.mkdir(exist_ok=True)
+def claim(path: Path) -> Path | None:
+    """Take ``path`` for this drain alone, or None if another drain has it."""
+    claims = spool_dir() / CLAIMED
+    claims.mkdir(exist_ok=True)
+    claimed = claims / f"{path.name}.{time.time_ns()}.{os.getpid()}-{uuid.uuid4().hex[:8]}{CLAIM_SUFFIX}"
     try:
-        os.replace(path, claimed)
+        os.rename(path, claimed)
     except FileNotFoundError:
         return None
-    # The claim's age counts from now, not from when the request was written.
-    os.utime(claimed)
     return claimed
+
+
+def _release(claimed: Path, path: Path) -> None:
+    try:
+        os.rename(claimed, path)
+    except FileNotFoundError:
+        pass  # a stale claim returned by another drain meanwhile: it is waiting already
 
 
 def _return_stale_claims() -> None:
     claims = spool_dir() / CLAIMED
     if not claims.is_dir():
         return
-    for path in claims.glob(f"*{SUFFIX}"):
-        try:
-            if time.time() - path.stat().st_mtime > STALE_CLAIM_SECONDS:
-                os.replace(path, spool_dir() / path.name)
-        except FileNotFoundError:
-            continue
+    now = time.time_ns()
+    for claimed in claims.glob(f"*{CLAIM_SUFFIX}"):
+        original, claimed_at, _claimer, _ = claimed.name.rsplit(".", 3)
+        if claimed_at.isdigit() and now - int(claimed_at) > STALE_CLAIM_SECONDS * 10**9:
+            _release(claimed, spool_dir() / original)
 
 
-def _store(claimed: Path) -> str:
-    try:
-        payload = json.loads(fernet().decrypt(claimed.read_bytes()))
-        spool_id = uuid.UUID(payload["id"])
-        received_at = datetime.fromisoformat(payload["received_at"])
-        post = QueryDict(mutable=True)
-        for name, values in payload["post"].items():
-            post.setlist(name, values)
-        spam_reason = payload["spam_reason"]
-    except (InvalidToken, ValueError, KeyError, TypeError, AttributeError):
-        return _reject(claimed, "cannot be decrypted or read")
-    form = ConsultationRequestForm(post)
-    if not form.is_valid() and set(form.errors) <= set(DATABASE_CHOICES):
-        for name in form.errors:
-            post[name] = ""
-        form = ConsultationRequestForm(post)
-    if not form.is_valid():
-        return _reject(claimed, "no longer passes the form's checks")
-    try:
-        store_request(form, spam_reason=spam_reason, received_at=received_at, spool_id=spool_id)
-    except IntegrityError:
-        outcome = "already_stored"
-    else:
-        outcome = "stored"
-    claimed.unlink()
-    sync_folder(claimed.parent)
-    return outcome
-
-
-def _reject(claimed: Path, why: str) -> str:
-    rejected = spool_dir() / REJECTED / claimed.name
+def _set_aside(claimed: Path, name: str) -> None:
+    rejected = spool_dir() / REJECTED / name
     rejected.parent.mkdir(exist_ok=True)
     os.replace(claimed, rejected)
     # The file name only: its content is a person's request.
-    logger.error("Intake spool file %s %s; kept in %s/ for an operator", claimed.name, why, REJECTED)
-    return "rejected"
+    logger.error("Intake spool file %s cannot be decrypted or read; kept in %s/ for an operator", name, REJECTED)

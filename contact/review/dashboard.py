@@ -23,11 +23,15 @@ class ConsultationRequestsPanel(Component):
     template_name = "contact/admin/dashboard_panel.html"
     order = 50
 
+    def __init__(self, set_aside: int = 0):
+        # Spool files that could not be read after an outage (the outage part counts them, above this one).
+        self.set_aside = set_aside
+
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         today = deadlines.today()
         requests = consultation_request_policy.instances_user_has_any_permission_for(user, ["view", "change"])
-        counted = ["awaiting_reply", "reply_overdue", "follow_up_due"]
+        counted = ["awaiting_reply", "reply_overdue", "follow_up_due", "needs_attention", "stale"]
         # Spam is never assigned to anyone, so only those who see every request can look through it.
         sees_spam = consultation_request_policy.sees_every_request(user)
         if sees_spam:
@@ -42,6 +46,9 @@ class ConsultationRequestsPanel(Component):
             "oldest_url": listing_url(status=Status.NEW, ordering="received_at"),
             "overdue_url": listing_url(attention="reply_overdue"),
             "follow_ups_url": listing_url(attention="follow_up_due"),
+            "flagged_url": listing_url(attention="needs_attention"),
+            "stale_url": listing_url(attention="stale"),
+            "set_aside": self.set_aside,
             "spam_days": SPAM_REVIEW_DAYS,
             "reply_time": PracticeSettings.load(parent_context["request"]).reply_time,
             "spam_url": listing_url(spam="only", received_at_from=spam_review_since(today).isoformat()),

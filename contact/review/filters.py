@@ -20,6 +20,8 @@ FLAGS = {"out_of_area": "Out of area", "self_pay": "Self-pay", "minor": "Minor"}
 ATTENTION = {
     "reply_overdue": format_lazy("No reply {}", lazy(lambda: PracticeSettings.load().reply_promise, str)()),
     "follow_up_due": "Follow-up due today or overdue",
+    "needs_attention": "Flagged: not stored exactly as sent",
+    "stale": "New or Contacted, unchanged for a long time",
 }
 SPAM_CHOICES = [("include", "Include spam"), ("only", "Only spam")]
 
@@ -65,7 +67,7 @@ class ConsultationRequestFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_attention(self, queryset, name, value):
-        return getattr(queryset, value)()
+        return queryset.flagged(value)
 
     def filter_flags(self, queryset, name, value):
         for flag in value:

@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 
-from contact import calls
+from contact import calls, tasks
 from contact.deadlines import reply_due_on
 from contact.models.request import ConsultationRequest, RequestNote
 from contact.review import audit
@@ -168,6 +168,8 @@ class ConsultationRequestEditView(RequestDetailMixin, generic.EditView):
             # Spam never holds a time, also when staff spot it after it was booked.
             if consultation.status == Status.SPAM and (booking := calls.active_booking(consultation)):
                 holding.cancel(booking, actor=user)
+            if form.initial["status"] == Status.SPAM:
+                tasks.treat_as_new_arrival(consultation)
         if "assigned_to" in form.changed_data:
             assignee = user_name(consultation.assigned_to)
             detail = f"Assigned to {assignee}"[:200] if assignee else "Unassigned"

@@ -1,12 +1,20 @@
-"""``/healthz/`` and ``/readyz/`` for load balancers and orchestrators.
+"""``/healthz/``, ``/readyz/`` and ``/deployz/`` for load balancers, orchestrators and deploy gates.
+
+``/readyz/`` stays ready while the database is unreachable and this instance can still serve in outage mode (its
+local state folder is writable: page copies, the intake spool), so a load balancer keeps sending visitors to the
+calm pages instead of pulling every instance. ``/deployz/`` is the deploy gate: the database answers and every
+migration is applied.
 
 Answered by a middleware placed first, so that nothing that needs the database (sessions, site and
 redirect lookups) or the HTTPS redirect runs for a probe: a load balancer probes over plain HTTP, with an
 address for a host name, and must still be told the truth while the database is down.
 """
 
+import os
 from functools import cache
+from pathlib import Path
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, Error, connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
@@ -14,6 +22,7 @@ from django.http import HttpResponse
 
 HEALTH_PATH = "/healthz/"
 READY_PATH = "/readyz/"
+DEPLOY_PATH = "/deployz/"
 
 
 @cache
@@ -24,7 +33,11 @@ def migrations_on_disk() -> dict[tuple[str, str], list[tuple[str, str]]]:
 
 
 def database_ready(alias: str = DEFAULT_DB_ALIAS) -> bool:
-    """The database answers, and every migration on disk is recorded as applied (one query)."""
+    return database_state(alias) == "ready"
+
+
+def database_state(alias: str = DEFAULT_DB_ALIAS) -> str:
+    """"ready" (it answers and every migration on disk is applied: one query), "unmigrated" or "unreachable"."""
     connection = connections[alias]
     try:
         # Plain tuples: building ~300 model instances (as applied_migrations() does) costs 50 times more.
@@ -34,11 +47,29 @@ def database_ready(alias: str = DEFAULT_DB_ALIAS) -> bool:
         # missing django_migrations table. A broken connection would otherwise be reused by the next probe and
         # fail even once the server is back.
         connection.close()
-        return False
-    return all(
+        return "unreachable"
+    migrated = all(
         key in applied or (replaces and all(old in applied for old in replaces))
         for key, replaces in migrations_on_disk().items()
     )
+    return "ready" if migrated else "unmigrated"
+
+
+def can_keep_local_state() -> bool:
+    """LOCAL_STATE_DIR is writable, or can be made where it is missing (the first outage creates it)."""
+    folder = Path(settings.LOCAL_STATE_DIR)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
+
+
+def readiness() -> HttpResponse:
+    state = database_state()
+    if state == "ready":
+        return plain("ok", 200)
+    if state == "unreachable" and can_keep_local_state():
+        return plain("ok: outage mode", 200)
+    return plain("not ready", 503)
 
 
 def plain(text: str, status: int) -> HttpResponse:
@@ -55,5 +86,7 @@ class HealthCheckMiddleware:
         if request.path == HEALTH_PATH:
             return plain("ok", 200)
         if request.path == READY_PATH:
+            return readiness()
+        if request.path == DEPLOY_PATH:
             return plain("ok", 200) if database_ready() else plain("not ready", 503)
         return self.get_response(request)

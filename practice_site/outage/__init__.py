@@ -2,8 +2,8 @@
 
 Apps hand over their own outage behaviour through two Wagtail hooks (this package knows no page or intake app):
 ``handle_request_during_outage`` (request -> response or None, tried before the page copies and the 503 page)
-and ``database_available`` (no arguments: local work waiting for the database, run by the web server's next
-request and by the worker).
+and ``database_available`` (keyword ``batch``: local work waiting for the database; the web server's next
+request does a small batch of it, the worker all).
 """
 
 OUTAGE_REQUEST_HOOK = "handle_request_during_outage"

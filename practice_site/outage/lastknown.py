@@ -32,17 +32,18 @@ def _path(name: str) -> Path:
 def save_copy(name: str, values: dict) -> None:
     """Keep ``values`` under ``name``; writes only when they changed since this process last wrote or read them."""
     data = json.dumps(values, sort_keys=True).encode()
+    path = _path(name)
     with _lock:
-        if _written.get(name) == data:
+        # By path: a process pointed at another folder (tests, a moved LOCAL_STATE_DIR) writes its copy there too.
+        if _written.get(path) == data:
             return
-        path = _path(name)
         try:
             if not path.exists() or path.read_bytes() != data:
                 write_atomically(path, data)
         except OSError as error:
             logger.warning("The last-known copy %r could not be written (%s)", name, type(error).__name__)
             return
-        _written[name] = data
+        _written[path] = data
 
 
 def load_copy(name: str) -> dict | None:

@@ -2,13 +2,17 @@
 
 It sits inside the page cache (right after WhiteNoise): a page the cache holds is answered before this runs,
 and only what the cache cannot answer comes here. Checking the connection first costs nothing in the normal
-case, as every request opens or reuses it anyway. It does not fail fast: with the server unreachable, each
-request waits for its connection attempts to time out (connect_timeout, 3 s each; a host name with two
-addresses is tried twice) before it is answered.
+case, as every request opens or reuses it anyway. Once a connection has failed, the process is in outage mode
+(a circuit breaker, monitor.py): it answers at once, without a connection attempt, and only one request every
+OUTAGE_PROBE_EVERY_SECONDS tries the database again, so a host that drops packets costs one connect_timeout per
+interval, not per page. Web requests' statements give up after WEB_STATEMENT_TIMEOUT_MS: a database that hangs
+counts as down too. A write the intake path could not make (a read-only database, a full disk) reaches
+``process_exception`` as IntakeWriteFailed and goes to the apps' outage handling, which keeps the request.
 """
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
+from django.db.backends.signals import connection_created
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP, build_policy
@@ -20,7 +24,12 @@ from . import DATABASE_AVAILABLE_HOOK, OUTAGE_REQUEST_HOOK, lastknown, monitor
 from .monitor import DATABASE_ERRORS
 
 
+class IntakeWriteFailed(DatabaseError):
+    """Raised by an app whose write failed while the database still answered: its outage handling takes over."""
+
+
 def database_reachable() -> bool:
+    # While the breaker is open, the backend refuses a new connection at once (outage/postgresql/base.py).
     connection = connections["default"]
     try:
         # With CONN_HEALTH_CHECKS, the check Django would make at the first query anyway (once per request).
@@ -31,9 +40,15 @@ def database_reachable() -> bool:
     return True
 
 
-def run_database_available_hooks() -> None:
+def limit_statements(sender, connection, **kwargs):
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = %s", [settings.WEB_STATEMENT_TIMEOUT_MS])
+
+
+def run_database_available_hooks(*, batch: int | None = None) -> None:
+    """``batch``: how much local work a hook may do now (a web request passes a small number; None is all)."""
     for hook in hooks.get_hooks(DATABASE_AVAILABLE_HOOK):
-        hook()
+        hook(batch=batch)
 
 
 def unavailable_page(request):
@@ -43,8 +58,9 @@ def unavailable_page(request):
     return response
 
 
-def during_outage(request, *, copies_allowed=True):
-    monitor.database_down()
+def during_outage(request, *, copies_allowed=True, database_answers=False):
+    if not database_answers:
+        monitor.database_down()
     response = None
     for hook in hooks.get_hooks(OUTAGE_REQUEST_HOOK):
         response = hook(request)
@@ -65,19 +81,23 @@ def during_outage(request, *, copies_allowed=True):
 class OutageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        # Only connections opened for web requests: the worker and management commands keep their own.
+        connection_created.connect(limit_statements, dispatch_uid="outage-web-statement-timeout")
 
     def __call__(self, request):
         if not database_reachable():
             return during_outage(request)
         monitor.database_up()
         try:
-            run_database_available_hooks()
+            run_database_available_hooks(batch=settings.INTAKE_SPOOL_WEB_BATCH)
         except DATABASE_ERRORS:
             return during_outage(request)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        """The database went away while this request was being handled."""
+        """The database went away while this request was being handled, or refused the intake path's write."""
+        if isinstance(exception, IntakeWriteFailed):
+            return during_outage(request, copies_allowed=False, database_answers=True)
         if isinstance(exception, DATABASE_ERRORS):
             # Middleware further in may still store a 200 in the page cache: only the 503 page here.
             return during_outage(request, copies_allowed=False)

@@ -1,4 +1,5 @@
 """One log line per process per minute while the database is unreachable, one when it is back; no tracebacks.
+While it is down, the process tries it again at most once every OUTAGE_PROBE_EVERY_SECONDS (the circuit breaker).
 
 Every process keeps its own state: with gunicorn -w 2 and a worker, an outage writes three lines a minute.
 """
@@ -7,6 +8,7 @@ import logging
 import threading
 import time
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -17,14 +19,29 @@ logger = logging.getLogger("practice_site.outage")
 _lock = threading.Lock()
 _down_since: float | None = None
 _last_report: float | None = None
+_next_probe = 0.0
+
+
+def may_try_database() -> bool:
+    """False while the breaker is open; True for one caller once per probe interval, and always when up."""
+    global _next_probe
+    if _down_since is None:
+        return True
+    now = time.monotonic()
+    with _lock:
+        if now < _next_probe:
+            return False
+        _next_probe = now + settings.OUTAGE_PROBE_EVERY_SECONDS
+        return True
 
 
 def database_down() -> None:
-    global _down_since, _last_report
+    global _down_since, _last_report, _next_probe
     now = time.monotonic()
     with _lock:
         if _down_since is None:
             _down_since = now
+            _next_probe = now + settings.OUTAGE_PROBE_EVERY_SECONDS
         if _last_report is None or now - _last_report >= REPORT_EVERY_SECONDS:
             _last_report = now
             logger.warning(

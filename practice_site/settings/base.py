@@ -282,6 +282,10 @@ INTAKE_NOTIFICATION_MAX_ATTEMPTS = 5
 # Spam, and requests closed without becoming a client, are deleted by
 # `manage.py purge_consultation_requests` once this many days old.
 INTAKE_RETENTION_DAYS = env.INTAKE_RETENTION_DAYS
+# New or Contacted requests untouched this long are flagged to coordinators ("stale"), and purged like closed ones
+# once the retention period has passed; who viewed or exported a request is kept this many years after its purge.
+INTAKE_STALE_DAYS = env.INTAKE_STALE_DAYS
+INTAKE_ACCESS_RECORD_YEARS = 6
 
 # Staff access security: two-factor sign-in, login throttling, idle sessions (practice_site.security).
 # Avatars from gravatar.com would send a hash of each staff email to a third party on every admin page.
@@ -441,6 +445,18 @@ INTAKE_SPOOL_KEY = env.INTAKE_SPOOL_KEY
 # The consultation form has no file field: a multipart body larger than this is refused with a kind page.
 INTAKE_MAX_MULTIPART_BYTES = 256 * 1024
 OUTAGE_RETRY_AFTER_SECONDS = 30
+# After a failed connection a process answers from its outage mode at once, and tries the database again at most
+# this often (a circuit breaker: a host dropping packets then costs one connect_timeout per interval, not per page).
+OUTAGE_PROBE_EVERY_SECONDS = 5
+# A web request's statements give up after this long (a hung database counts as down); the worker and commands
+# keep the server's own setting.
+WEB_STATEMENT_TIMEOUT_MS = 5000
+# During an outage: requests a web request drains when the database is back (the worker drains the rest), the
+# spool's limits (past them the kind 503 with the phone number), and requests kept per address per window.
+INTAKE_SPOOL_WEB_BATCH = 2
+INTAKE_SPOOL_MAX_FILES = 2000
+INTAKE_SPOOL_MAX_BYTES = 50 * 1024 * 1024
+INTAKE_SPOOL_RATE_LIMIT = 5
 PAGE_COPY_ALIAS = "page_copies"
 CACHES[PAGE_COPY_ALIAS] = {
     "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -452,7 +468,9 @@ CACHES[PAGE_COPY_ALIAS] = {
 PAGE_COPY_MAX_AGE = env.PAGE_COPY_MAX_AGE_HOURS * 60 * 60
 # A connection attempt to an unreachable server gives up quickly, so an outage page is not a hanging page.
 if "default" in DATABASES:
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # Django's PostgreSQL backend behind the outage circuit breaker (practice_site/outage/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "practice_site.outage.postgresql"
 LOGGING["filters"] = {"database_outage": {"()": "practice_site.outage.monitor.OutageLogFilter"}}
 LOGGING["handlers"]["stdout"]["filters"] = ["database_outage"]
 # Paths that are keys (a call's manage and calendar links, a host's feed) never reach a log line.

@@ -51,3 +51,5 @@ PAGE_CACHE_ENABLED = False
 LOCAL_STATE_DIR = Path(env.LOCAL_STATE_DIR or tempfile.mkdtemp(prefix="rooted-test-local-"))
 INTAKE_SPOOL_DIR = Path(env.INTAKE_SPOOL_DIR or LOCAL_STATE_DIR / "intake-spool")
 CACHES[PAGE_COPY_ALIAS]["LOCATION"] = str(LOCAL_STATE_DIR / "page-copies")
+# In one test process the breaker would carry one test's outage into the next: every request tries the database.
+OUTAGE_PROBE_EVERY_SECONDS = 0

@@ -1,4 +1,4 @@
-"""/healthz/ and /readyz/: plain answers for load balancers, also while the database is down."""
+"""/healthz/, /readyz/ and /deployz/: plain answers for load balancers, also while the database is down."""
 
 import pytest
 import requests
@@ -31,13 +31,14 @@ def test_readyz_is_ok_when_the_database_answers_and_is_migrated(client, django_a
 
 
 @pytest.mark.django_db
-def test_readyz_is_not_ready_while_a_migration_is_pending(client):
+def test_readyz_and_the_deploy_gate_are_not_ready_while_a_migration_is_pending(client):
     MigrationRecorder.Migration.objects.filter(app="contact").order_by("-name").first().delete()
     assert_plain(client.get("/readyz/"), 503, "not ready")
+    assert_plain(client.get("/deployz/"), 503, "not ready")
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/healthz/", "/readyz/"])
+@pytest.mark.parametrize("path", ["/healthz/", "/readyz/", "/deployz/"])
 def test_probes_are_answered_over_plain_http_for_any_host_name(client, settings, path):
     """A load balancer probes a private address over HTTP; neither the HTTPS redirect nor ALLOWED_HOSTS apply."""
     settings.SECURE_SSL_REDIRECT = True
@@ -51,38 +52,44 @@ def test_probes_are_not_in_the_sitemap(client, home_page):
     assert "<loc>" in sitemap
     assert "healthz" not in sitemap
     assert "readyz" not in sitemap
+    assert "deployz" not in sitemap
 
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_readyz_is_not_ready_while_the_database_is_stopped_and_ready_again_once_it_is_back(client):
+def test_while_the_database_is_stopped_readyz_stays_ready_in_outage_mode_and_the_deploy_gate_does_not(client):
     datadir = settings.DATABASES["default"]["EMBEDDED_POSTGRES"]["datadir"]
-    assert client.get("/readyz/").status_code == 200
+    assert client.get("/deployz/").status_code == 200
     connection.close()
     assert stop(datadir)
     try:
-        assert_plain(client.get("/readyz/"), 503, "not ready")
+        assert_plain(client.get("/deployz/"), 503, "not ready")
         assert_plain(client.get("/healthz/"), 200, "ok")
-        assert_plain(client.get("/readyz/"), 503, "not ready")
+        # The instance still serves page copies, the calm 503 and the spooled form: keep sending it visitors.
+        assert_plain(client.get("/readyz/"), 200, "ok: outage mode")
     finally:
         restart(datadir)
     # The same process, without a restart, sees the database again.
+    assert_plain(client.get("/deployz/"), 200, "ok")
     assert_plain(client.get("/readyz/"), 200, "ok")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_gunicorn_web_process_turns_not_ready_and_ready_again_without_a_restart(tmp_path):
+def test_a_gunicorn_web_process_fails_the_deploy_gate_and_passes_it_again_without_a_restart(tmp_path):
     datadir = settings.DATABASES["default"]["EMBEDDED_POSTGRES"]["datadir"]
-    with gunicorn(production_environment(), tmp_path / "gunicorn.log") as url:
+    environment = production_environment(LOCAL_STATE_DIR=str(tmp_path / "local"))
+    with gunicorn(environment, tmp_path / "gunicorn.log") as url:
         connection.close()
         assert stop(datadir)
         try:
             for _ in range(3):
-                ready = requests.get(f"{url}/readyz/", timeout=30)
+                ready = requests.get(f"{url}/deployz/", timeout=30)
                 assert (ready.status_code, ready.text) == (503, "not ready")
+                serving = requests.get(f"{url}/readyz/", timeout=30)
+                assert (serving.status_code, serving.text) == (200, "ok: outage mode")
                 alive = requests.get(f"{url}/healthz/", timeout=30)
                 assert (alive.status_code, alive.text) == (200, "ok")
         finally:
             restart(datadir)
-        ready = requests.get(f"{url}/readyz/", timeout=30)
+        ready = requests.get(f"{url}/deployz/", timeout=30)
         assert (ready.status_code, ready.text, ready.headers["Cache-Control"]) == (200, "ok", "no-store")

@@ -10,3 +10,6 @@ INTAKE_MIN_SECONDS = 0
 TASKS = {**TASKS, BACKGROUND_QUEUE: {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # SMTP from EMAIL_HOST and EMAIL_PORT, as in production (the worker test runs an aiosmtpd server).
 MAILERS = base.MAILERS
+# Every request tries the database, so a test sees it back at once (tests/outage/breaker_settings.py has the
+# circuit breaker as in production).
+OUTAGE_PROBE_EVERY_SECONDS = 0

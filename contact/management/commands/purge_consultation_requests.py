@@ -10,11 +10,12 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from contact.models.request import ConsultationRequest
+from contact.models.request import AccessRecord, ConsultationRequest
 
 Status = ConsultationRequest.Status
 # Requests that ended without the person becoming a client.
 ENDED_WITHOUT_CLIENT = [Status.CLOSED, Status.REFERRED_OUT, Status.NOT_A_FIT]
+STALE = [Status.NEW, Status.CONTACTED]
 
 
 def purgeable_requests(retention_days: int, now: datetime.datetime | None = None):
@@ -23,8 +24,9 @@ def purgeable_requests(retention_days: int, now: datetime.datetime | None = None
     Counting from the last change too means a request closed yesterday is kept for the full period.
     """
     cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days)
+    # Left New or Contacted that long is stale too (coordinators saw it flagged after INTAKE_STALE_DAYS).
     return ConsultationRequest.objects.filter(
-        Q(status=Status.SPAM) | Q(status__in=ENDED_WITHOUT_CLIENT),
+        Q(status=Status.SPAM) | Q(status__in=[*ENDED_WITHOUT_CLIENT, *STALE]),
         received_at__lt=cutoff,
         updated_at__lt=cutoff,
     )
@@ -32,8 +34,9 @@ def purgeable_requests(retention_days: int, now: datetime.datetime | None = None
 
 class Command(BaseCommand):
     help = (
-        "Delete spam consultation requests, and requests closed, referred out or not a fit, older than "
-        "INTAKE_RETENTION_DAYS (default 180). Their notes, emails' states and history go too, "
+        "Delete spam consultation requests, requests closed, referred out or not a fit, and requests left New or "
+        "Contacted, older than INTAKE_RETENTION_DAYS (default 180). Their notes, emails' states and history go too "
+        "(who viewed or exported them is kept INTAKE_ACCESS_RECORD_YEARS more), "
         "and so does any Wagtail log entry about a consultation request."
     )
 
@@ -47,14 +50,33 @@ class Command(BaseCommand):
         with transaction.atomic():
             requests = purgeable_requests(retention_days)
             spam = requests.filter(status=Status.SPAM).count()
-            ended = requests.exclude(status=Status.SPAM).count()
+            ended = requests.filter(status__in=ENDED_WITHOUT_CLIENT).count()
+            stale = requests.filter(status__in=STALE).count()
             summary = f"{spam} spam and {ended} closed without becoming a client, older than {retention_days} days"
+            if stale:
+                summary += f"; {stale} left New or Contacted as long"
+            ended += stale
             if dry_run:
                 self.stdout.write(f"Dry run: would delete {spam + ended} consultation requests ({summary}).")
                 return
+            numbers = list(requests.values_list("pk", flat=True))
             requests.delete()
             delete_wagtail_log_entries()
+            expired = keep_access_records(numbers)
         self.stdout.write(f"Deleted {spam + ended} consultation requests ({summary}).")
+        if expired:
+            years = settings.INTAKE_ACCESS_RECORD_YEARS
+            self.stdout.write(f"Deleted {expired} access records kept {years} years past their request's purge.")
+
+
+def keep_access_records(numbers: list[int]) -> int:
+    """Who viewed or exported a purged request stays on record for INTAKE_ACCESS_RECORD_YEARS from now; records
+    whose time is up go. Returns how many went."""
+    now = timezone.now()
+    AccessRecord.objects.filter(request_number__in=numbers, request_purged_at=None).update(request_purged_at=now)
+    kept_since = now - datetime.timedelta(days=365 * settings.INTAKE_ACCESS_RECORD_YEARS + 2)
+    deleted, _ = AccessRecord.objects.filter(request_purged_at__lt=kept_since).delete()
+    return deleted
 
 
 def delete_wagtail_log_entries():

@@ -18,13 +18,15 @@ def requests_of_every_kind():
         ConsultationRequestFactory.aged(old, status="closed"),
         ConsultationRequestFactory.aged(old, status="referred"),
         ConsultationRequestFactory.aged(old, status="not_fit"),
+        # Left New or Contacted for the whole retention period: stale, purged like closed ones.
+        ConsultationRequestFactory.aged(old, status="new"),
+        ConsultationRequestFactory.aged(old, status="contacted"),
     ]
     kept = [
         ConsultationRequestFactory.aged(recent, status="spam"),
         ConsultationRequestFactory.aged(recent, status="closed"),
         ConsultationRequestFactory.aged(old, status="client"),
-        ConsultationRequestFactory.aged(old, status="new"),
-        ConsultationRequestFactory.aged(old, status="contacted"),
+        ConsultationRequestFactory.aged(recent, status="new"),
         ConsultationRequestFactory.aged(old, status="scheduled"),
     ]
     # Received long ago but closed only recently: keeps its full retention period.
@@ -51,7 +53,8 @@ def test_purge_deletes_exactly_old_spam_and_requests_closed_without_becoming_a_c
     assert not RequestNote.objects.filter(consultation_id__in=[consultation.pk for consultation in doomed]).exists()
     assert RequestEvent.objects.count() == len(kept)
     assert output == (
-        "Deleted 4 consultation requests (1 spam and 3 closed without becoming a client, older than 180 days).\n"
+        "Deleted 6 consultation requests (1 spam and 3 closed without becoming a client, older than 180 days; "
+        "2 left New or Contacted as long).\n"
     )
     assert run().startswith("Deleted 0 consultation requests")
 
@@ -63,14 +66,14 @@ def test_dry_run_prints_counts_and_deletes_nothing(requests_of_every_kind):
 
     assert ConsultationRequest.objects.count() == len(doomed) + len(kept)
     assert output == (
-        "Dry run: would delete 4 consultation requests "
-        "(1 spam and 3 closed without becoming a client, older than 180 days).\n"
+        "Dry run: would delete 6 consultation requests "
+        "(1 spam and 3 closed without becoming a client, older than 180 days; 2 left New or Contacted as long).\n"
     )
 
 
 def test_retention_period_comes_from_the_setting(settings, requests_of_every_kind):
     settings.INTAKE_RETENTION_DAYS = 90
-    assert "would delete 6 consultation requests (2 spam and 4 closed" in run("--dry-run")
+    assert "would delete 9 consultation requests (2 spam and 4 closed" in run("--dry-run")
     settings.INTAKE_RETENTION_DAYS = 365
     assert "would delete 0 consultation requests" in run("--dry-run")
 

@@ -15,6 +15,8 @@ from itertools import islice
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from practice_site.core.models import PracticeSettings
+
 from .models import LIMITS, Booking, ConsultationSchedule, ScheduleException, SchedulingSettings, WeeklyHours
 
 VALUE_FORMAT = "%Y%m%dT%H%MZ"
@@ -45,16 +47,6 @@ def parse_value(value: str) -> datetime | None:
         return datetime.strptime(value, VALUE_FORMAT).replace(tzinfo=UTC)
     except (TypeError, ValueError):
         return None
-
-
-def first_day(today: date, notice_business_days: int) -> date:
-    """The earliest day calls may be offered: ``notice_business_days`` working days (Monday–Friday) ahead."""
-    day, counted = today, 0
-    while counted < notice_business_days:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            counted += 1
-    return day
 
 
 def local_moment(day: date, wall_time: time, zone) -> datetime | None:
@@ -138,10 +130,13 @@ class _Period:
         return self.call + self.gap
 
 
-def _days(start_day: date, last_day: date, zone) -> list[tuple[date, int | None]]:
+def _days(start_day: date, last_day: date, zone, closed: set[date]) -> list[tuple[date, int | None]]:
     days = []
     day = start_day
     while day <= last_day:
+        if day in closed:
+            day += timedelta(days=1)
+            continue
         midnight = datetime.combine(day, time.min)
         offset = midnight.replace(tzinfo=zone).utcoffset()
         # On the two days a year the clocks change, each time is converted on its own.
@@ -228,11 +223,16 @@ def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, s
 
     # Everything below counts in whole minutes since 1970 (UTC): integer arithmetic, no time zone lookups
     # per slot, which keeps 5 hosts over 21 days within a few milliseconds.
-    zone = timezone.get_current_timezone()
-    today = timezone.localdate(now)
+    practice = PracticeSettings.load()
+    zone = practice.zone
+    today = timezone.localdate(now, zone)
     rule = partial(_bounded, rules)
+    # Holidays and the practice's closed days count neither towards the notice nor as days with calls.
+    calendar = practice.business_calendar()
+    start_day = calendar.add(today, rule("notice_business_days"))
+    last_day = today + timedelta(days=rule("horizon_days"))
     period = _Period(
-        days=_days(first_day(today, rule("notice_business_days")), today + timedelta(days=rule("horizon_days")), zone),
+        days=_days(start_day, last_day, zone, calendar.closed_between(start_day, last_day)),
         zone=zone, call=rule("call_minutes"), gap=rule("gap_minutes"), now_minute=_minutes(now),
         max_calls_per_day=rule("max_calls_per_day"),
     )

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from contact.models import ConsultationRequest, ContactPage, RequestEvent
+from contact.outage import spool
 from practice_site.core.models import PracticeSettings
 from practice_site.pages.models import ClinicianPage, ServiceIndexPage, ServicePage, TeamIndexPage
 from tests.intake.rendered_form import RenderedForm
@@ -275,8 +276,11 @@ def database_down(*args, **kwargs):
 
 @pytest.mark.parametrize("page_needs_the_database_too", [False, True])
 def test_when_the_database_fails_on_save_the_person_sees_the_phone_number_and_their_answers(
-    client, contact_page, valid_data, monkeypatch, page_needs_the_database_too
+    client, contact_page, valid_data, monkeypatch, page_needs_the_database_too, settings, tmp_path
 ):
+    # No copy of the form kept on this machine yet (a fresh local folder), so there is no spool path to offer.
+    settings.LOCAL_STATE_DIR = tmp_path / "local"
+    settings.INTAKE_SPOOL_DIR = tmp_path / "local" / "intake-spool"
     monkeypatch.setattr(ConsultationRequest, "save", database_down)
     if page_needs_the_database_too:
         # The full page (menus, settings) cannot be built either: a page that needs no database is shown.
@@ -292,6 +296,21 @@ def test_when_the_database_fails_on_save_the_person_sees_the_phone_number_and_th
     assert "Evenings work best for me." in html
     assert "This form is not for emergencies" in html
     assert ConsultationRequest.objects.count() == 0
+
+
+def test_when_the_database_refuses_the_write_after_the_form_was_kept_the_request_is_spooled_and_thanked(
+    client, contact_page, valid_data, monkeypatch, settings, tmp_path
+):
+    settings.LOCAL_STATE_DIR = tmp_path / "local"
+    settings.INTAKE_SPOOL_DIR = tmp_path / "local" / "intake-spool"
+    client.get(contact_page.url)  # showing the form keeps this machine's copy of it
+    monkeypatch.setattr(ConsultationRequest, "save", database_down)
+
+    response = post(client, valid_data)
+
+    assert response.status_code == 302 and response["Location"].endswith("/thank-you/")
+    assert ConsultationRequest.objects.count() == 0
+    assert len(list((tmp_path / "local" / "intake-spool").glob(f"*{spool.SUFFIX}"))) == 1
 
 
 def test_invalid_utf8_gets_the_form_back_not_a_server_error(client, contact_page):

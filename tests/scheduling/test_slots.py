@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from practice_site.core.models import ClosedDay, PracticeSettings
 from practice_site.scheduling import slots
 from practice_site.scheduling.models import ScheduleException
 from tests.factories.consultations import ConsultationRequestFactory
@@ -23,7 +24,8 @@ def test_times_start_on_the_next_business_day_and_stop_at_the_horizon(make_host,
     found = slots.open_slots(now=FRIDAY)
     days = sorted({local(slot).date() for slot in found})
     assert days[0] == date(2026, 12, 7)  # Monday: Saturday and Sunday are not business days
-    assert days[-1] == date(2026, 12, 25)  # 21 days after the Friday
+    # 21 days after the Friday is Christmas Day, a federal holiday: the last day with calls is the 24th.
+    assert days[-1] == date(2026, 12, 24)
     assert [local(slot).time() for slot in found if local(slot).date() == days[0]] == [
         time(9), time(9, 15), time(9, 30), time(9, 45)
     ]
@@ -139,8 +141,22 @@ def test_hosts_who_stopped_or_were_deactivated_offer_nothing(make_host, rules):
 def test_five_hosts_over_21_days_take_a_fixed_number_of_queries(make_host, rules, django_assert_num_queries):
     for _ in range(5):
         make_host(hours=all_week(time(8), time(18)))
-    # Schedules, their weekly hours, their exceptions, the booked calls: however many hosts and days.
-    with django_assert_num_queries(4):
+    PracticeSettings.load()  # made once, as on any running site
+    # Schedules, their weekly hours, their exceptions, the practice settings, its closed days, the booked calls:
+    # however many hosts and days.
+    with django_assert_num_queries(6):
         found = slots.open_slots(now=FRIDAY, rules=rules)
-    assert len(found) == 19 * 40  # Monday 7 to Friday 25 December, 8:00–18:00 in 15-minute calls
+    # Monday 7 to Thursday 24 December (Christmas is a holiday), 8:00–18:00 in 15-minute calls.
+    assert len(found) == 18 * 40
     assert all(len(slot.host_ids) == 5 for slot in found)
+
+
+def test_no_call_is_offered_on_a_holiday_or_a_day_the_practice_closed(make_host, rules):
+    practice = PracticeSettings.load()
+    ClosedDay.objects.create(settings=practice, day=date(2026, 11, 30), reason="Staff training")
+    make_host(hours=all_week(time(9), time(10)))
+    # The Tuesday before Thanksgiving: the notice counts business days, and Thanksgiving is not one.
+    days = {local(slot).date() for slot in slots.open_slots(now=datetime(2026, 11, 24, 15, 0, tzinfo=CENTRAL))}
+    assert date(2026, 11, 26) not in days  # Thanksgiving
+    assert date(2026, 11, 30) not in days  # closed by the practice
+    assert min(days) == date(2026, 11, 25) and date(2026, 11, 27) in days

@@ -15,7 +15,8 @@ from itertools import islice
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from practice_site.core.models import PracticeSettings
+from practice_site.core.business_days import BusinessCalendar
+from practice_site.core.models import ClosedDay
 
 from .models import LIMITS, Booking, ConsultationSchedule, ScheduleException, SchedulingSettings, WeeklyHours
 
@@ -223,12 +224,11 @@ def open_slots(*, clinician_page_id=None, host_ids=None, now=None, rules=None, s
 
     # Everything below counts in whole minutes since 1970 (UTC): integer arithmetic, no time zone lookups
     # per slot, which keeps 5 hosts over 21 days within a few milliseconds.
-    practice = PracticeSettings.load()
-    zone = practice.zone
+    zone = timezone.get_current_timezone()
     today = timezone.localdate(now, zone)
     rule = partial(_bounded, rules)
     # Holidays and the practice's closed days count neither towards the notice nor as days with calls.
-    calendar = practice.business_calendar()
+    calendar = BusinessCalendar(frozenset(ClosedDay.objects.filter(day__gte=today).values_list("day", flat=True)))
     start_day = calendar.add(today, rule("notice_business_days"))
     last_day = today + timedelta(days=rule("horizon_days"))
     period = _Period(

@@ -10,8 +10,12 @@ from tests.factories.consultations import form_answers
 
 
 @pytest.fixture
-def contact_page(home_page, settings):
+def contact_page(home_page, settings, tmp_path):
     settings.INTAKE_MIN_SECONDS = 0
+    # This test's own local folder: a copy of the form kept by an earlier test would turn a failed save into a
+    # spooled, thanked request, and the test would then depend on the order tests run in.
+    settings.LOCAL_STATE_DIR = tmp_path / "local"
+    settings.INTAKE_SPOOL_DIR = tmp_path / "local" / "intake-spool"
     practice = PracticeSettings.load()
     practice.phone = "(713) 555-0142"
     practice.email = "hello@rootedtherapy.example"

@@ -276,11 +276,9 @@ def database_down(*args, **kwargs):
 
 @pytest.mark.parametrize("page_needs_the_database_too", [False, True])
 def test_when_the_database_fails_on_save_the_person_sees_the_phone_number_and_their_answers(
-    client, contact_page, valid_data, monkeypatch, page_needs_the_database_too, settings, tmp_path
+    client, contact_page, valid_data, monkeypatch, page_needs_the_database_too
 ):
-    # No copy of the form kept on this machine yet (a fresh local folder), so there is no spool path to offer.
-    settings.LOCAL_STATE_DIR = tmp_path / "local"
-    settings.INTAKE_SPOOL_DIR = tmp_path / "local" / "intake-spool"
+    # No copy of the form kept on this machine yet (contact_page gives each test its own local folder).
     monkeypatch.setattr(ConsultationRequest, "save", database_down)
     if page_needs_the_database_too:
         # The full page (menus, settings) cannot be built either: a page that needs no database is shown.
@@ -299,10 +297,8 @@ def test_when_the_database_fails_on_save_the_person_sees_the_phone_number_and_th
 
 
 def test_when_the_database_refuses_the_write_after_the_form_was_kept_the_request_is_spooled_and_thanked(
-    client, contact_page, valid_data, monkeypatch, settings, tmp_path
+    client, contact_page, valid_data, monkeypatch, tmp_path
 ):
-    settings.LOCAL_STATE_DIR = tmp_path / "local"
-    settings.INTAKE_SPOOL_DIR = tmp_path / "local" / "intake-spool"
     client.get(contact_page.url)  # showing the form keeps this machine's copy of it
     monkeypatch.setattr(ConsultationRequest, "save", database_down)
 

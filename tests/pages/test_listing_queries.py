@@ -88,7 +88,8 @@ DEMO_PAGES = [
     ("feed", "/blog/feed/", 6),
     ("standard page", "/about/", 4),
     ("FAQ page", "/faq/", 4),
-    ("consultation page", "/contact/", 11),
+    # Open times also read the practice's closed days (holidays and closed days offer no calls).
+    ("consultation page", "/contact/", 12),
 ]
 
 

@@ -100,7 +100,7 @@ def test_consultation_links_follow_the_practice_settings(client, small_site):
     practice.save()
 
     home = html_of(client, "/")
-    assert '<a class="button" href="/contact/">Request a consultation</a>' in home
+    assert '<a class="button header-consult" href="/contact/">Request a consultation</a>' in home
     assert '<a class="button" href="/contact/">Request a free consultation</a>' in home
     assert 'href="/contact/"' in html_of(client, small_site.services[0].url)
 

@@ -141,10 +141,9 @@ def test_hosts_who_stopped_or_were_deactivated_offer_nothing(make_host, rules):
 def test_five_hosts_over_21_days_take_a_fixed_number_of_queries(make_host, rules, django_assert_num_queries):
     for _ in range(5):
         make_host(hours=all_week(time(8), time(18)))
-    PracticeSettings.load()  # made once, as on any running site
-    # Schedules, their weekly hours, their exceptions, the practice settings, its closed days, the booked calls:
-    # however many hosts and days.
-    with django_assert_num_queries(6):
+    # Schedules, their weekly hours, their exceptions, the practice's closed days, the booked calls: however many
+    # hosts and days.
+    with django_assert_num_queries(5):
         found = slots.open_slots(now=FRIDAY, rules=rules)
     # Monday 7 to Thursday 24 December (Christmas is a holiday), 8:00–18:00 in 15-minute calls.
     assert len(found) == 18 * 40

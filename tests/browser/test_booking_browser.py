@@ -125,8 +125,12 @@ def test_a_staff_move_shows_the_new_time_to_the_person_and_on_the_new_hosts_agen
 
         sign_in_in_browser(page, lead.username, PASSWORD, enrol(lead))
         page.goto(f"/admin/consultation-requests/{consultation.pk}/call/")
-        page.get_by_role("group", name=day_label(afternoon.local_start.date())).get_by_label(
-            time_label(afternoon.local_start), exact=True).check()
+        # Days come first on the staff page too: open the afternoon's day, then choose its time.
+        day = page.get_by_role("group", name=day_label(afternoon.local_start.date()), exact=True, include_hidden=True)
+        disclosure = day.locator("xpath=..")
+        if disclosure.get_attribute("open") is None:
+            disclosure.locator("summary").click()
+        day.get_by_label(time_label(afternoon.local_start), exact=True).check()
         page.get_by_role("button", name="Move the call").click()
         page.wait_for_load_state()
         assert page.get_by_text(f"The call is booked for {describe(afternoon.start)}").is_visible()

@@ -184,7 +184,7 @@ def test_someone_who_may_not_add_articles_gets_no_import_screen(client, site, lo
     assert '"/admin/import/"' not in client.get("/admin/").content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_progress_is_visible_while_the_import_holds_its_transaction_open(site):
     job = ImportJob.objects.create(
         user=UserFactory(), name="blog.zip", data=b"PK", status="draft", state=ImportJob.State.IMPORTING

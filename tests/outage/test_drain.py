@@ -19,7 +19,7 @@ from tests.intake.conftest import aged_token
 
 from .conftest import ROOT, process_environment
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def kept(**changes) -> str:

@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connections
 
 from practice_site.core import sitewide
@@ -12,12 +13,23 @@ from tests.security.helpers import force_login_verified
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-
 @pytest.fixture(autouse=True)
 def nothing_kept_from_another_test():
     """Each test starts with no site-wide objects kept in this process (a rolled-back test's content
     version can come back in the next)."""
     sitewide.forget()
+
+
+@pytest.fixture(autouse=True)
+def no_cache_entries_from_another_test(request, django_db_blocker):
+    """A transactional test starts with an empty shared cache, as it starts with an empty database: the cache table
+    is not a model's, so the flush between tests leaves it (and every test client sends from 127.0.0.1, sharing
+    one rate-limit window across the whole run)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in request.fixturenames
+    if transactional:
+        with django_db_blocker.unblock():
+            cache.clear()
 
 
 @pytest.fixture

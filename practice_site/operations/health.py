@@ -20,6 +20,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.http import HttpResponse
 
+from practice_site.outage import monitor
+
 HEALTH_PATH = "/healthz/"
 READY_PATH = "/readyz/"
 DEPLOY_PATH = "/deployz/"
@@ -40,14 +42,16 @@ def database_state(alias: str = DEFAULT_DB_ALIAS) -> str:
     """"ready" (it answers and every migration on disk is applied: one query), "unmigrated" or "unreachable"."""
     connection = connections[alias]
     try:
-        # Plain tuples: building ~300 model instances (as applied_migrations() does) costs 50 times more.
-        applied = set(MigrationRecorder.Migration.objects.using(alias).values_list("app", "name"))
+        with monitor.probing():
+            # Plain tuples: building ~300 model instances (as applied_migrations() does) costs 50 times more.
+            applied = set(MigrationRecorder.Migration.objects.using(alias).values_list("app", "name"))
     except Error:
         # Error, not only DatabaseError: a connection the server dropped fails with an InterfaceError. Also a
         # missing django_migrations table. A broken connection would otherwise be reused by the next probe and
         # fail even once the server is back.
         connection.close()
         return "unreachable"
+    monitor.database_up()
     migrated = all(
         key in applied or (replaces and all(old in applied for old in replaces))
         for key, replaces in migrations_on_disk().items()

@@ -7,6 +7,7 @@ Every process keeps its own state: with gunicorn -w 2 and a worker, an outage wr
 import logging
 import threading
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -20,12 +21,24 @@ _lock = threading.Lock()
 _down_since: float | None = None
 _last_report: float | None = None
 _next_probe = 0.0
+_probing = threading.local()
+
+
+@contextmanager
+def probing():
+    """A health probe always tries the database: a deploy gate must see it back at once, not a breaker's interval
+    later. A probe costs one connection attempt, against a request's several."""
+    _probing.active = True
+    try:
+        yield
+    finally:
+        _probing.active = False
 
 
 def may_try_database() -> bool:
-    """False while the breaker is open; True for one caller once per probe interval, and always when up."""
+    """False while the breaker is open; True for one caller once per probe interval, for a probe, and when up."""
     global _next_probe
-    if _down_since is None:
+    if _down_since is None or getattr(_probing, "active", False):
         return True
     now = time.monotonic()
     with _lock:

@@ -11,8 +11,12 @@ import pytest
 import requests
 from django.conf import settings
 from django.db import connections
+from django.http import QueryDict
 
+from contact.outage import spool
 from practice_site import embedded_postgres
+from tests.factories.consultations import form_answers
+from tests.intake.conftest import aged_token
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,3 +89,11 @@ def database_stopped():
     finally:
         embedded_postgres.restart(datadir)
         connections.close_all()
+
+
+def kept(**changes) -> str:
+    """A complete request kept in the spool as during an outage (the raw post, as the offline form keeps it)."""
+    post = QueryDict(mutable=True)
+    for name, value in {**form_answers(**changes), "form_token": aged_token(60)}.items():
+        post.setlist(name, value if isinstance(value, list) else [value])
+    return spool.keep(post, spam_reason="")

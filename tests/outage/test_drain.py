@@ -14,19 +14,10 @@ from contact.models.receipts import SpooledRequest
 from contact.models.request import ConsultationRequest
 from contact.outage import recovery, spool
 from practice_site.scheduling.slots import VALUE_FORMAT
-from tests.factories.consultations import form_answers
-from tests.intake.conftest import aged_token
 
-from .conftest import ROOT, process_environment
+from .conftest import ROOT, kept, process_environment
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def kept(**changes) -> str:
-    post = QueryDict(mutable=True)
-    for name, value in {**form_answers(**changes), "form_token": aged_token(60)}.items():
-        post.setlist(name, value if isinstance(value, list) else [value])
-    return spool.keep(post, spam_reason="")
 
 
 def a_time_nobody_offers() -> str:

@@ -15,10 +15,14 @@ from django.http import QueryDict
 
 from contact.outage import spool
 from practice_site import embedded_postgres
+from practice_site.core.models import PracticeSettings
+from practice_site.demo import consultation as demo_consultation
+from practice_site.outage import monitor
 from tests.factories.consultations import form_answers
 from tests.intake.conftest import aged_token
 
 ROOT = Path(__file__).resolve().parents[2]
+PHONE = "(713) 555-0142"
 
 
 def free_port() -> int:
@@ -75,6 +79,24 @@ def web_server(transactional_db, local_state, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture
+def contact_page(local_state, client):
+    """The consultation page, shown once so the outage path has its copy, with the practice's phone number."""
+    practice = PracticeSettings.load()
+    practice.phone = PHONE
+    practice.save()
+    page = demo_consultation.load()
+    # Showing the form keeps the page copy the outage path answers from.
+    assert client.get(page.url).status_code == 200
+    # Connections made from here on are web connections, with the web statement timeout.
+    connections.close_all()
+    yield page
+    monitor.database_up()
+    # A connection made under a test's short statement timeout would keep it for the flush after the test, which
+    # then gives up on a busy machine: the flush gets a fresh one, made once the settings are restored.
+    connections.close_all()
 
 
 @contextmanager

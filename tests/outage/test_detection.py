@@ -13,9 +13,6 @@ from django.db import connection, connections
 
 from contact.models.request import ConsultationRequest
 from contact.outage import spool
-from practice_site.core.models import PracticeSettings
-from practice_site.demo import consultation as demo_consultation
-from practice_site.outage import monitor
 from practice_site.outage.management.commands.measure_outage_latency import silent_listener
 from tests.factories.consultations import form_answers
 from tests.intake.conftest import aged_token
@@ -23,26 +20,6 @@ from tests.intake.conftest import aged_token
 from .conftest import ROOT, process_environment
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PHONE = "(713) 555-0142"
-
-
-@pytest.fixture
-def contact_page(local_state, client):
-    practice = PracticeSettings.load()
-    practice.phone = PHONE
-    practice.save()
-    page = demo_consultation.load()
-    # Showing the form keeps the page copy the outage path answers from.
-    assert client.get(page.url).status_code == 200
-    # Connections made from here on are web connections, with the web statement timeout.
-    connections.close_all()
-    yield page
-    monitor.database_up()
-    # A connection made under a test's short statement timeout would keep it for the flush after the test, which
-    # then gives up on a busy machine: the flush gets a fresh one, made once the settings are restored.
-    connections.close_all()
-
 
 def send(client, page, name):
     return client.post(page.url, {**form_answers(name=name), "form_token": aged_token(60)})

@@ -9,17 +9,13 @@ import pytest
 from django.conf import settings as django_settings
 
 from contact.outage import spool
-from practice_site.core.models import PracticeSettings
-from practice_site.demo import consultation as demo_consultation
-from practice_site.outage import monitor
 from tests.factories.consultations import form_answers
 from tests.intake.conftest import aged_token
 
-from .conftest import database_stopped
+from .conftest import PHONE, database_stopped
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PHONE = "(713) 555-0142"
 TYPED = {
     "name": "Quinn Halvorsen",
     "preferred_name": "Quinnie",
@@ -28,18 +24,6 @@ TYPED = {
     "phone": "(832) 555-0187",
     "message": "Panic attacks since the accident in March.",
 }
-
-
-@pytest.fixture
-def contact_page(local_state, client):
-    practice = PracticeSettings.load()
-    practice.phone = PHONE
-    practice.save()
-    page = demo_consultation.load()
-    # Showing the form keeps the page copy the outage path answers from.
-    assert client.get(page.url).status_code == 200
-    yield page
-    monitor.database_up()
 
 
 @pytest.fixture

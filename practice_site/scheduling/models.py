@@ -249,6 +249,8 @@ class Booking(models.Model):
         NONE = "", "Nothing to do"
         HOST_UNAVAILABLE = "host", "Host no longer takes calls: reassign"
         TIME_OFF = "time_off", "Host has time off then: move the call"
+        # Set only by scheduling.0004, on calls that overlapped an earlier-made call of their host.
+        OVERLAPPED = "overlap", "Cancelled when calls could no longer overlap: offer another time"
 
     # SET_NULL, not CASCADE: when a staff account is deleted their calls stay, flagged for reassignment.
     host = models.ForeignKey(
@@ -280,14 +282,15 @@ class Booking(models.Model):
             # No two held calls of one host overlap, the gap after each included: PostgreSQL refuses the second
             # of two racing requests for overlapping times (an IntegrityError, like the unique constraint's).
             # Both parts are ranges, so the constraint needs no extension (the embedded PostgreSQL the tests
-            # run on ships without contrib's btree_gist).
+            # run on ships without contrib's btree_gist). A call whose host was deleted has no host range (a NULL
+            # bound is an unbounded range, which would overlap every host's calls): it is left out.
             ExclusionConstraint(
                 name="no_overlapping_calls_per_host",
                 expressions=[
                     (TsTzRange("start", "blocked_until", RangeBoundary()), RangeOperators.OVERLAPS),
                     (HostRange("host"), RangeOperators.OVERLAPS),
                 ],
-                condition=Q(status="booked"),
+                condition=Q(status="booked", host__isnull=False),
             ),
         ]
 

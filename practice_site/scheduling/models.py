@@ -305,3 +305,37 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.BOOKED
+
+
+class CallEmail(models.Model):
+    """Whether each email about a call went out, so a failed one is sent again: which call, to whom and what kind
+    of email, never its content or address (the call's owner knows whom it is for)."""
+
+    class Audience(models.TextChoices):
+        PERSON = "person", "The person"
+        HOST = "host", "The host"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Not sent: outdated or not wanted"
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="emails")
+    audience = models.CharField(max_length=6, choices=Audience.choices)
+    kind = models.CharField(max_length=20)  # the email's name in emails.py: "moved", "reminder", "handed_over"...
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True, help_text="The error's type only, never its text.")
+    # When it is meant to go (a reminder waits for the day before): a pending email long past this was lost.
+    due_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "email about a call"
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "audience", "kind"], name="one_call_email_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.get_audience_display()}'s {self.kind} email of call {self.booking_id}: {self.get_state_display()}"

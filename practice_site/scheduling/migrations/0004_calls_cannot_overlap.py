@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='booking',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('status', 'booked'), ('host__isnull', False)), expressions=[(practice_site.scheduling.models.TsTzRange('start', 'blocked_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&'), (practice_site.scheduling.models.HostRange('host'), '&&')], name='no_overlapping_calls_per_host'),
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('host__isnull', False), ('status', 'booked')), expressions=[(practice_site.scheduling.models.TsTzRange('start', 'blocked_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&'), (practice_site.scheduling.models.HostRange('host'), '&&')], name='no_overlapping_calls_per_host'),
         ),
         migrations.AddConstraint(
             model_name='schedulingsettings',

@@ -338,4 +338,4 @@ class CallEmail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_audience_display()}'s {self.kind} email of call {self.booking_id}: {self.get_state_display()}"
+        return f"The {self.audience}'s {self.kind} email of call {self.booking_id}: {self.get_state_display()}"

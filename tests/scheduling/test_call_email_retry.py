@@ -87,7 +87,9 @@ def test_a_failed_cancellation_and_host_notice_are_recorded_and_sent_once_mail_i
     booking = cancelled_by_staff_while_mail_is_down(make_host, django_capture_on_commit_callbacks)
     consultation = request_of(booking)
 
-    assert recorded() == {("person", "cancelled_by_us", "failed", 1, REFUSED), ("host", "cancelled", "failed", 1, REFUSED)}
+    assert recorded() == {
+        ("person", "cancelled_by_us", "failed", 1, REFUSED), ("host", "cancelled", "failed", 1, REFUSED)
+    }
     assert consultation.events.filter(detail=f"Call email (cancelled_by_us) failed ({REFUSED})").count() == 1
     for secret in (consultation.email, consultation.name, "Maya", "Panic"):
         assert secret not in caplog.text

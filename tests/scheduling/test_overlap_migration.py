@@ -7,26 +7,15 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from practice_site.scheduling.models import Booking
+from tests.factories.migrations import latest, migrate
 
 pytestmark = pytest.mark.django_db
 
 BEFORE = [("scheduling", "0003_booking_link_moves_to_intake")]
 CONSTRAINT = "no_overlapping_calls_per_host"
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def old_calls(apps):

@@ -4,6 +4,7 @@ through a real SMTP server that is down at first: each failure is recorded witho
 
 import asyncio
 import threading
+from datetime import timedelta
 from email import message_from_bytes, policy
 from io import StringIO
 
@@ -11,6 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from icalendar import Calendar
 
 from practice_site.scheduling import holding, slots
@@ -114,6 +116,23 @@ def test_a_failed_cancellation_and_host_notice_are_recorded_and_sent_once_mail_i
 
     assert "Queued 0 call email(s) again" in retry()
     assert len(mail.messages) == 2
+
+
+@pytest.mark.django_db
+def test_an_email_left_waiting_long_after_it_was_due_is_queued_again_and_one_not_yet_due_is_left(mail, make_host):
+    host = make_host().host
+    booking = call(host, days=4)
+    now = timezone.now()
+    # Say its worker was lost: still waiting twenty minutes after it was due. The reminder is due tomorrow.
+    CallEmail.objects.create(booking=booking, audience="host", kind="new", due_at=now - timedelta(minutes=20))
+    CallEmail.objects.create(booking=booking, audience="person", kind="reminder", due_at=now + timedelta(days=1))
+    mail.start()
+
+    assert "Queued 1 call email(s) again: 1 stuck waiting to be sent, 0 that had failed." in retry()
+
+    (notice,) = mail.messages
+    assert notice["Subject"] == f"New consultation call – Request #{request_of(booking).pk}"
+    assert recorded() == {("host", "new", "sent", 1, ""), ("person", "reminder", "pending", 0, "")}
 
 
 @pytest.mark.django_db

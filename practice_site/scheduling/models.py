@@ -249,6 +249,8 @@ class Booking(models.Model):
         NONE = "", "Nothing to do"
         HOST_UNAVAILABLE = "host", "Host no longer takes calls: reassign"
         TIME_OFF = "time_off", "Host has time off then: move the call"
+        # Set only by scheduling.0004, on calls that overlapped an earlier-made call of their host.
+        OVERLAPPED = "overlap", "Cancelled when calls could no longer overlap: offer another time"
 
     # SET_NULL, not CASCADE: when a staff account is deleted their calls stay, flagged for reassignment.
     host = models.ForeignKey(
@@ -280,14 +282,15 @@ class Booking(models.Model):
             # No two held calls of one host overlap, the gap after each included: PostgreSQL refuses the second
             # of two racing requests for overlapping times (an IntegrityError, like the unique constraint's).
             # Both parts are ranges, so the constraint needs no extension (the embedded PostgreSQL the tests
-            # run on ships without contrib's btree_gist).
+            # run on ships without contrib's btree_gist). A call whose host was deleted has no host range (a NULL
+            # bound is an unbounded range, which would overlap every host's calls): it is left out.
             ExclusionConstraint(
                 name="no_overlapping_calls_per_host",
                 expressions=[
                     (TsTzRange("start", "blocked_until", RangeBoundary()), RangeOperators.OVERLAPS),
                     (HostRange("host"), RangeOperators.OVERLAPS),
                 ],
-                condition=Q(status="booked"),
+                condition=Q(status="booked", host__isnull=False),
             ),
         ]
 
@@ -302,3 +305,37 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.BOOKED
+
+
+class CallEmail(models.Model):
+    """Whether each email about a call went out, so a failed one is sent again: which call, to whom and what kind
+    of email, never its content or address (the call's owner knows whom it is for)."""
+
+    class Audience(models.TextChoices):
+        PERSON = "person", "The person"
+        HOST = "host", "The host"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Not sent: outdated or not wanted"
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="emails")
+    audience = models.CharField(max_length=6, choices=Audience.choices)
+    kind = models.CharField(max_length=20)  # the email's name in emails.py: "moved", "reminder", "handed_over"...
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True, help_text="The error's type only, never its text.")
+    # When it is meant to go (a reminder waits for the day before): a pending email long past this was lost.
+    due_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "email about a call"
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "audience", "kind"], name="one_call_email_per_kind")
+        ]
+
+    def __str__(self):
+        return f"The {self.audience}'s {self.kind} email of call {self.booking_id}: {self.get_state_display()}"

@@ -6,29 +6,17 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from contact.calls import active_booking
 from contact.models import ConsultationRequest, RequestCall, RequestEvent, RequestNote
 from practice_site.scheduling import parties
 from practice_site.scheduling.models import Booking
+from tests.factories.migrations import latest, migrate
 
 pytestmark = pytest.mark.django_db
 
 BEFORE = [("contact", "0008_listing_and_search_indexes"), ("scheduling", "0002_coordinators_set_the_rules")]
-
-
-def latest():
-    """Every app's newest migration: the models the test then reads are the current ones."""
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def old_request(apps, name, **fields):

@@ -148,3 +148,13 @@ def test_time_off_added_over_a_booked_call_flags_it_and_keeps_it(make_host):
     ScheduleException.objects.create(schedule=schedule, date=day + timedelta(days=1))
     other_day.refresh_from_db()
     assert other_day.attention == Booking.Attention.TIME_OFF
+
+
+def test_a_host_is_deleted_even_when_a_colleague_has_a_call_at_the_same_time(make_host):
+    """A call whose host was deleted blocks no one's time: it waits, flagged, for a coordinator to reassign it."""
+    leaving, staying = make_host().host, make_host().host
+    theirs, colleagues = call(leaving), call(staying)
+    leaving.delete()
+    theirs.refresh_from_db()
+    assert (theirs.host, theirs.status, theirs.attention) == (None, "booked", Booking.Attention.HOST_UNAVAILABLE)
+    assert Booking.objects.get(pk=colleagues.pk).is_active

@@ -1,13 +1,38 @@
 # Overlapping calls of one host, the gap included, made impossible by PostgreSQL (a GiST exclusion on two
 # ranges: the host and the time); the scheduling rules bounded in the database.
+#
+# Calls already held may overlap (weekly hours plus extra hours could offer 11:45 and 11:50 to two people):
+# before the constraint, the earliest-made call of each overlap keeps its time and the later ones are cancelled,
+# flagged for staff to offer another time. No row is deleted. Going back leaves them cancelled: by then the
+# person may have been given another time.
+
+from collections import defaultdict
 
 import django.contrib.postgres.constraints
 import django.contrib.postgres.fields.ranges
 import django.core.validators
+import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
 import practice_site.scheduling.models
+
+
+def cancel_later_overlapping_calls(apps, schema_editor):
+    Booking = apps.get_model('scheduling', 'Booking')
+    kept = defaultdict(list)
+    held = Booking.objects.filter(status='booked', host__isnull=False).order_by('created_at', 'pk')
+    cancelled = []
+    # Earliest-made first, so the outcome depends on the data alone: a call keeps its time unless it overlaps a
+    # call already kept (the same half-open ranges the constraint compares).
+    for call in held.only('pk', 'host_id', 'start', 'blocked_until').iterator():
+        if any(call.start < other.blocked_until and other.start < call.blocked_until for other in kept[call.host_id]):
+            cancelled.append(call.pk)
+        else:
+            kept[call.host_id].append(call)
+    Booking.objects.filter(pk__in=cancelled).update(
+        status='cancelled', attention='overlap', changed_at=django.utils.timezone.now()
+    )
 
 
 class Migration(migrations.Migration):
@@ -30,6 +55,12 @@ class Migration(migrations.Migration):
             name='blocked_until',
             field=models.DateTimeField(),
         ),
+        migrations.AlterField(
+            model_name='booking',
+            name='attention',
+            field=models.CharField(blank=True, choices=[('', 'Nothing to do'), ('host', 'Host no longer takes calls: reassign'), ('time_off', 'Host has time off then: move the call'), ('overlap', 'Cancelled when calls could no longer overlap: offer another time')], default='', max_length=10),
+        ),
+        migrations.RunPython(cancel_later_overlapping_calls, migrations.RunPython.noop),
         # Rules stored out of bounds are brought to the nearest allowed value, so the constraints below can hold.
         migrations.RunSQL(
             """UPDATE scheduling_schedulingsettings SET
@@ -67,7 +98,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='booking',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('status', 'booked')), expressions=[(practice_site.scheduling.models.TsTzRange('start', 'blocked_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&'), (practice_site.scheduling.models.HostRange('host'), '&&')], name='no_overlapping_calls_per_host'),
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('host__isnull', False), ('status', 'booked')), expressions=[(practice_site.scheduling.models.TsTzRange('start', 'blocked_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&'), (practice_site.scheduling.models.HostRange('host'), '&&')], name='no_overlapping_calls_per_host'),
         ),
         migrations.AddConstraint(
             model_name='schedulingsettings',

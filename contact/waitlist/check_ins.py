@@ -21,6 +21,7 @@ from django.utils import timezone
 from contact.models.request import ConsultationRequest, RequestEvent
 from contact.models.waitlist import WaitlistEntry
 from contact.review import audit
+from contact.review.decline import first_name
 from contact.waitlist import links
 from practice_site.core.models import PracticeSettings
 
@@ -55,11 +56,10 @@ def due(now) -> Q:
 
 def message(entry: WaitlistEntry, practice: PracticeSettings, second: bool) -> EmailMessage:
     consultation = entry.consultation
-    name = consultation.preferred_name or (consultation.name.split() or [""])[0]
     opening = "We wrote a week ago and have not heard back, so we are asking once more. " if second else ""
     phone = f" You can also call us at {practice.phone}." if practice.phone else ""
     body = (
-        f"Hello {name},\n\n"
+        f"Hello {first_name(consultation)},\n\n"
         f"{opening}You are on the waitlist at {practice.practice_name}, and we want to keep it up to date. "
         "Would you like to keep your place?\n\n"
         f"Yes, keep my place:\n{links.full_url(entry, 'stay')}\n\n"

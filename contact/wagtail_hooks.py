@@ -14,7 +14,7 @@ from contact.review.permissions import consultation_request_policy, user_can_see
 from contact.review.viewset import ConsultationRequestViewSet
 from contact.waitlist.access import waitlist_policy
 from contact.waitlist.listing import WaitlistViewSet
-from contact.waitlist.staff_views import JoinWaitlistView, WhoFitsView
+from contact.waitlist.staff_views import JoinWaitlistView, OfferOpeningView, WhoFitsView
 from practice_site.outage import DATABASE_AVAILABLE_HOOK, OUTAGE_REQUEST_HOOK
 from practice_site.security.two_factor import TWO_FACTOR_REQUIRED_HOOK
 
@@ -51,6 +51,7 @@ def register_call_urls():
         path("consultation-requests/access/", access_report, name="consultation_access_report"),
         path("consultation-requests/<int:pk>/waitlist/", JoinWaitlistView.as_view(), name="consultation_waitlist"),
         path("waitlist/fits/", WhoFitsView.as_view(), name="waitlist_fits"),
+        path("waitlist/<int:pk>/offer/", OfferOpeningView.as_view(), name="waitlist_offer_opening"),
     ]
 
 

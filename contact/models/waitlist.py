@@ -42,6 +42,11 @@ class WaitlistEntry(models.Model):
     # Each answer moves the round on, so a link from an answered check-in is spent.
     link_round = models.PositiveIntegerField(default=0)
     lapsed_at = models.DateTimeField(null=True, blank=True, help_text="No answer after a second check-in.")
+    # An opening offered to the person: they may book a time with this clinician until the offer expires.
+    offered_clinician = models.ForeignKey(
+        "pages.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "waitlist entries"

@@ -1,4 +1,5 @@
-"""The signed "still interested?" links: one to stay on the waitlist, one to leave it.
+"""The signed "still interested?" links (one to stay on the waitlist, one to leave it), and the link to an
+offered opening.
 
 A link names the request, the action and the entry's answer round, signed with a timestamp and this module's
 salt. It works for one check-in period (WAITLIST_CHECK_IN_WEEKS) and for one answer: answering moves the round
@@ -11,6 +12,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site
 
 from contact.models.waitlist import WaitlistEntry
@@ -33,9 +35,13 @@ def make_token(entry: WaitlistEntry, action: str) -> str:
     return signing.dumps([entry.pk, entry.link_round, action], salt=SALT, compress=False)
 
 
-def full_url(entry: WaitlistEntry, action: str) -> str:
+def _site_url(path: str) -> str:
     site = Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else "") + reverse("waitlist_answer", args=[make_token(entry, action)])
+    return (site.root_url if site else "") + path
+
+
+def full_url(entry: WaitlistEntry, action: str) -> str:
+    return _site_url(reverse("waitlist_answer", args=[make_token(entry, action)]))
 
 
 def read_token(token: str, *, for_update=False) -> tuple[WaitlistEntry | None, str, LinkProblem | None]:
@@ -54,3 +60,31 @@ def read_token(token: str, *, for_update=False) -> tuple[WaitlistEntry | None, s
         # Left the list, or answered already: the link was good once.
         return None, action, LinkProblem.USED
     return entry, action, None
+
+
+OFFER_SALT = "contact.waitlist.opening-offer"
+
+
+def make_offer_token(entry: WaitlistEntry) -> str:
+    # The offer's expiry names this offer: a new offer, or a declined one, leaves the old link spent.
+    return signing.dumps([entry.pk, int(entry.offer_expires_at.timestamp())], salt=OFFER_SALT, compress=False)
+
+
+def offer_url(entry: WaitlistEntry) -> str:
+    return _site_url(reverse("waitlist_offer", args=[make_offer_token(entry)]))
+
+
+def read_offer_token(token: str, *, for_update=False) -> tuple[WaitlistEntry | None, LinkProblem | None]:
+    try:
+        pk, expires = signing.loads(token, salt=OFFER_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None, LinkProblem.FORGED
+    entries = WaitlistEntry.objects.select_for_update() if for_update else WaitlistEntry.objects
+    entry = entries.select_related("consultation").filter(pk=pk).first() if isinstance(pk, int) else None
+    offered = entry and entry.offer_expires_at
+    if not offered or int(entry.offer_expires_at.timestamp()) != expires:
+        # Booked, declined, taken off the list, or offered again since.
+        return None, LinkProblem.USED
+    if entry.offer_expires_at <= timezone.now():
+        return None, LinkProblem.EXPIRED
+    return entry, None

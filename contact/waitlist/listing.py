@@ -106,6 +106,8 @@ class WaitlistIndexView(generic.IndexView):
 
 
 def check_in_state(entry) -> str:
+    if entry.offer_expires_at and entry.offer_expires_at > timezone.now():
+        return f"Offered an opening until {timezone.localtime(entry.offer_expires_at):%b %d}"
     if entry.lapsed_at:
         return "Lapsed: no answer, close or contact"
     if entry.check_ins_sent:

@@ -1,19 +1,23 @@
 """Coordinators' waitlist pages beside the listing: put a request on the list (saying what it waits for), and
 "who fits this opening". Both work without JavaScript."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from contact.models.request import ConsultationRequest
 from contact.models.waitlist import WaitlistEntry
 from contact.review.call import _request_for
-from contact.waitlist import matching, membership
+from contact.waitlist import matching, membership, offers
 from contact.waitlist.access import may_work, visible_entries
 from contact.waitlist.forms import WaitlistEntryForm
 from contact.waitlist.listing import time_on_list, wanted
@@ -83,6 +87,33 @@ class JoinWaitlistView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(self.inspect_url())
 
 
+class OfferOpeningView(View):
+    """Offer the opening chosen in "who fits" to one entry; back to the same choice, where the next person shows."""
+
+    def post(self, request, pk):
+        _request_for(request.user, pk)
+        form = OpeningForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Choose the clinician, format and age group of the opening first.")
+            return redirect("waitlist_fits")
+        back = reverse("waitlist_fits") + "?" + urlencode(
+            {"clinician": form.cleaned_data["clinician"].pk, "session_format": form.cleaned_data["session_format"],
+             "age_group": form.cleaned_data["age_group"]})
+        with transaction.atomic():
+            entry = WaitlistEntry.objects.select_for_update().filter(pk=pk).first()
+            if entry is None or entry.offer_expires_at and entry.offer_expires_at > timezone.now():
+                messages.error(request, "This entry is no longer waiting for an offer.")
+                return redirect(back)
+            try:
+                offers.offer(entry, form.cleaned_data["clinician"], request.user)
+            except offers.NoOwnTimes:
+                messages.error(request, "This clinician takes no calls of their own yet: give them a consultation "
+                                        "schedule linked to their page first.")
+                return redirect(back)
+        messages.success(request, f"{entry.consultation} has been offered the opening.")
+        return redirect(back)
+
+
 class OpeningForm(forms.Form):
     clinician = forms.ModelChoiceField(ClinicianPage.objects.order_by("title"), empty_label="Choose a clinician")
     session_format = forms.ChoiceField(label="Format", choices=SessionFormat.choices, widget=forms.RadioSelect)
@@ -108,7 +139,8 @@ class WhoFitsView(WagtailAdminTemplateMixin, TemplateView):
             data = form.cleaned_data
             entries = [
                 {"entry": entry, "waited": time_on_list(entry), "wanted": wanted(entry),
-                 "url": reverse("consultation_requests:inspect", args=[entry.pk])}
+                 "url": reverse("consultation_requests:inspect", args=[entry.pk]),
+                 "offer_url": reverse("waitlist_offer_opening", args=[entry.pk])}
                 for entry in matching.fits(
                     visible_entries(self.request.user), data["clinician"].pk, data["session_format"],
                     data["age_group"],
@@ -116,4 +148,5 @@ class WhoFitsView(WagtailAdminTemplateMixin, TemplateView):
             ]
         return super().get_context_data(**kwargs) | {
             "form": form, "entries": entries, "listing_url": reverse("waitlist:index"),
+            "opening": form.cleaned_data if entries is not None else None,
         }

@@ -8,9 +8,9 @@ import pytest
 
 from contact.models import ConsultationRequest, WaitlistEntry
 from practice_site.scheduling import slots
-from practice_site.scheduling.forms import day_label, time_label
 from practice_site.scheduling.models import Booking
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.test_booking_browser import pick
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
 from tests.factories.scheduling import all_week, make_host
 from tests.factories.users import PASSWORD, UserFactory
@@ -53,12 +53,7 @@ def test_a_coordinator_offers_an_opening_and_the_person_books_through_the_link(
     person.get_by_role("heading", name="A place has opened for you").wait_for()
     assert_no_axe_violations(person)
     slot = slots.open_slots(clinician_page_id=ana.pk)[0]
-    times = person.get_by_role("group", name="Pick a time for your free 15-minute phone call")
-    day = times.get_by_role("group", name=day_label(slot.local_start.date()), exact=True, include_hidden=True)
-    disclosure = day.locator("xpath=..")
-    if disclosure.get_attribute("open") is None:
-        disclosure.locator("summary").click()
-    day.get_by_label(time_label(slot.local_start), exact=True).check()
+    pick(person, slot)
     person.get_by_role("button", name="Book this time").click()
     person.get_by_role("heading", name="Your call is booked").wait_for()
     assert_no_axe_violations(person)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("search/", page_views.search, name="search"),
     path("calendar/", include("practice_site.scheduling.urls")),
+    path("waitlist/", include("contact.waitlist.urls")),
 ]
 
 # django.conf.urls.static.static() is a no-op without DEBUG, and the browser tests run with DEBUG off.

@@ -112,6 +112,7 @@ class ConsultationRequest(models.Model):
         NEW = "new", "New"
         CONTACTED = "contacted", "Contacted"
         SCHEDULED = "scheduled", "Consultation scheduled"
+        WAITLIST = "waitlist", "On the waitlist"
         BECAME_CLIENT = "client", "Became a client"
         REFERRED_OUT = "referred", "Referred out"
         NOT_A_FIT = "not_fit", "Not a fit"
@@ -289,6 +290,7 @@ class RequestEvent(models.Model):
         NOTIFICATION = "notified", "Notification"
         CALL = "call", "Consultation call"
         REFERRED = "referred", "Referred out"
+        WAITLIST = "waitlist", "Waitlist"
 
     consultation = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -6,6 +6,7 @@ from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from contact.models.request import ConsultationRequest, RequestNote
+from contact.models.waitlist import WaitlistEntry
 from contact.review.permissions import consultation_request_policy
 from practice_site.core.staff_choice import StaffChoiceField
 
@@ -41,3 +42,11 @@ class ConsultationRequestReviewForm(WagtailAdminModelForm):
 
     def clean_new_note(self):
         return self.cleaned_data["new_note"].strip()
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        on_list = WaitlistEntry.objects.filter(pk=self.instance.pk).exists()
+        if status == ConsultationRequest.Status.WAITLIST and not on_list:
+            raise forms.ValidationError("To put this request on the waitlist, use “Put on the waitlist” on its page, "
+                                        "so the list says what they wait for.")
+        return status

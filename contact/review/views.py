@@ -18,6 +18,7 @@ from wagtail.admin.views import generic
 from contact import calls, tasks
 from contact.deadlines import reply_due_on
 from contact.models.request import ConsultationRequest, RequestNote
+from contact.models.waitlist import WaitlistEntry
 from contact.review import audit
 from contact.review.columns import FlagsColumn, ReceivedColumn, StatusColumn
 from contact.review.exports import EXPORT_VALUES, neutralise_formula, readable_phone, user_name
@@ -170,6 +171,9 @@ class ConsultationRequestEditView(RequestDetailMixin, generic.EditView):
                 holding.cancel(booking, actor=user)
             if form.initial["status"] == Status.SPAM:
                 tasks.treat_as_new_arrival(consultation)
+            # Off the waitlist by its status: what it waited for goes too.
+            if form.initial["status"] == Status.WAITLIST:
+                WaitlistEntry.objects.filter(pk=consultation.pk).delete()
         if "assigned_to" in form.changed_data:
             assignee = user_name(consultation.assigned_to)
             detail = f"Assigned to {assignee}"[:200] if assignee else "Unassigned"

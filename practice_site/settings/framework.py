@@ -287,6 +287,10 @@ INTAKE_RETENTION_DAYS = env.INTAKE_RETENTION_DAYS
 # once the retention period has passed; who viewed or exported a request is kept this many years after its purge.
 INTAKE_STALE_DAYS = env.INTAKE_STALE_DAYS
 INTAKE_ACCESS_RECORD_YEARS = 6
+# Every this many weeks on the waitlist the person is asked "still interested?" (contact/waitlist/check_ins.py).
+WAITLIST_CHECK_IN_WEEKS = env.WAITLIST_CHECK_IN_WEEKS
+# How many days a person offered an opening has to pick a time before it can go to the next person.
+WAITLIST_OFFER_DAYS = 3
 
 # Staff access security: two-factor sign-in, login throttling, idle sessions (practice_site.security).
 # Avatars from gravatar.com would send a hash of each staff email to a third party on every admin page.

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
@@ -61,10 +61,9 @@ class ClinicianQuerySet(ListingQuerySet):
         if unknown:
             raise ValueError(f"Not a session format or age group: {sorted(unknown)}")
         fitting = self.visible().matching(TeamFilters(concerns=list(concerns), ages=list(ages), formats=list(formats)))
-        counts = fitting.alias(open_now=is_open(formats, ages)).aggregate(
-            fitting=Count("pk"), open_now=Count("pk", filter=Q(open_now=True))
-        )
-        return counts["fitting"] > 0 and counts["open_now"] == 0
+        # One query: the distinct answers among them are none (no one fits), only False (all full), or include True.
+        answers = fitting.annotate(open_now=is_open(formats, ages)).order_by().values_list("open_now", flat=True)
+        return set(answers.distinct()) == {False}
 
     def matching(self, filters: TeamFilters):
         """Clinicians who fit every group chosen, and any of the choices within a group.

@@ -6,24 +6,19 @@ import importlib
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from practice_site.pages.models import ClinicianLicense, ClinicianPage, LicenseType
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
+from tests.migration_steps import latest, migrate
 
 pytestmark = pytest.mark.django_db
 
 carry_over = importlib.import_module("practice_site.pages.migrations.0007_carry_over_clinician_text")
 
 BEFORE = ("pages", "0006_directory_links")
-
-
-def latest():
-    """Every app's newest migration: the models the test then reads are the current ones."""
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 @pytest.mark.parametrize(
@@ -50,12 +45,6 @@ def test_the_typed_license_and_other_license_types_in_the_credentials_become_lic
         {"state": "TX", "license_type": "LPC Associate", "number": ""},
     ]
 
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def test_the_migration_keeps_every_clinicians_text_and_updates_their_revisions(home_page):

@@ -3,11 +3,11 @@ back: every flag value, on live pages and on saved revisions, and the finder say
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Revision
 
 from practice_site.pages.models import ClinicianOpening, ClinicianPage
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
+from tests.migration_steps import latest, migrate
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +28,6 @@ CLINICIANS = {
 }
 
 
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def rows(clinician) -> list[tuple[str, str, str]]:

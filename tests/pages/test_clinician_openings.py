@@ -135,11 +135,18 @@ def test_an_editor_sets_openings_on_the_page_with_a_month_picker(editor, team):
         ([{"session_format": "telehealth", "age_group": "adults", "status": "open"},
           {"session_format": "telehealth", "age_group": "adults", "status": "closed"}],
          "Please correct the duplicate"),
+        # The form below offers both formats to adults only; in person is switched off in the test.
+        ([{"session_format": "in_person", "age_group": "adults", "status": "open"}],
+         "This clinician does not offer these sessions (see Formats). Tick the format there, or remove this row."),
+        ([{"session_format": "telehealth", "age_group": "teens", "status": "open"}],
+         "This age group is not ticked under “Ages served”. Tick it there, or remove this row."),
     ],
 )
 def test_an_editors_mistake_is_explained_and_nothing_is_saved(editor, team, openings, message):
     url = reverse("wagtailadmin_pages:add", args=["pages", "clinicianpage", team.pk])
-    response = editor.post(url, clinician_form(openings))
+    data = clinician_form(openings)
+    del data["in_person"]
+    response = editor.post(url, data)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not ClinicianPage.objects.filter(slug="rosa-diaz").exists()

@@ -11,8 +11,8 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from practice_site.pages.models import ClinicianLicense, ClinicianPage, LicenseType
+from tests.factories.migrations import latest, migrate
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
-from tests.migration_steps import latest, migrate
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.db import connection
 from wagtail.models import Revision
 
 from practice_site.pages.models import ClinicianOpening, ClinicianPage
+from tests.factories.migrations import latest, migrate
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
-from tests.migration_steps import latest, migrate
 
 pytestmark = pytest.mark.django_db
 

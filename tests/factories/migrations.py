@@ -1,8 +1,4 @@
-"""Moving a test database between migrations, for tests of data migrations.
-
-Schema changes then run inside the test's transaction: run ``SET CONSTRAINTS ALL IMMEDIATE`` first so no
-constraint check is left pending, and end at ``latest()`` (in a ``finally``) so later tests meet today's schema.
-"""
+"""Moving the test database to a point in the migration history and back, for migration tests."""
 
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -14,7 +10,7 @@ def latest():
 
 
 def migrate(targets):
-    """Migrate to ``targets`` (a list of (app, migration)) and return the apps as they were there."""
+    """Migrate to ``targets`` and return the app registry of that point, for building old rows."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from contact.form import spam
 from contact.models.request import ConsultationRequest
 from practice_site.directory.choices import LANGUAGES
-from practice_site.pages.models import ClinicianPage, ServicePage
+from practice_site.pages.models import ClinicianPage, OpeningStatus, ServicePage
 from practice_site.scheduling.forms import ConsultationTimeForm
 
 NOT_SURE = ""
@@ -117,15 +117,15 @@ def clinician_choices() -> list[tuple[str, str]]:
     # A waitlisted clinician still takes requests (they join the waitlist), so they are offered too,
     # labelled honestly; only clinicians not accepting anyone are left out.
     clinicians = (
-        ClinicianPage.objects.visible()
-        .filter(accepting_new_clients__in=[ClinicianPage.Availability.ACCEPTING, ClinicianPage.Availability.WAITLIST])
+        ClinicianPage.objects.visible().with_availability()
+        .exclude(availability=OpeningStatus.CLOSED)
         .order_by("title")
-        .values_list("pk", "title", "credentials", "accepting_new_clients")
+        .values_list("pk", "title", "credentials", "availability")
     )
     choices = [(NOT_SURE, "No preference")]
     for pk, title, credentials, availability in clinicians:
         label = f"{title}, {credentials}" if credentials else title
-        if availability == ClinicianPage.Availability.WAITLIST:
+        if availability == OpeningStatus.WAITLIST:
             label += " (waitlist)"
         choices.append((str(pk), label))
     return choices

@@ -23,6 +23,7 @@ from practice_site.directory.models import Concern, InsurancePlan
 from practice_site.home.models import HomeFeaturedService, HomePage
 from practice_site.pages.models import (
     ClinicianLicense,
+    ClinicianOpening,
     ClinicianPage,
     FAQPage,
     ServiceIndexPage,
@@ -234,7 +235,7 @@ def load_team(home, services, concerns, plans):
             f"photo-{data['slug']}", f"Illustrated initials of {data['title']} on a soft abstract background.",
             800, 800, initials,
         )
-        related = ("slug", "specialties", "concerns", "insurance_plans", "licenses")
+        related = ("slug", "specialties", "concerns", "insurance_plans", "licenses", "openings")
         fields = {key: value for key, value in data.items() if key not in related}
         clinicians[data["slug"]], _ = ensure_child(
             index, ClinicianPage, data["slug"], photo=photo,
@@ -247,9 +248,23 @@ def load_team(home, services, concerns, plans):
                 )
                 for state, kind, number in data["licenses"]
             ],
+            openings=[
+                ClinicianOpening(session_format=session_format, age_group=age, status=status,
+                                 expected_open=months_ahead(months), note=note)
+                for session_format, age, status, months, note in data["openings"]
+            ],
             **fields,
         )
     return clinicians
+
+
+def months_ahead(months: int | None):
+    """The first of the month that many months from now (None stays None), so the demo never expects the past."""
+    if months is None:
+        return None
+    today = timezone.localdate()
+    years, month = divmod(today.month - 1 + months, 12)
+    return today.replace(year=today.year + years, month=month + 1, day=1)
 
 
 def load_blog(home, services, clinicians):

@@ -24,6 +24,7 @@ class TeamFilters:
     languages: list[str] = field(default_factory=list)
     plans: list[int] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
+    # Only clinicians with an opening for one of the formats and age groups chosen (for any, if none is).
     accepting_only: bool = False
     # Legends of the groups that had values we could not use, in form order.
     ignored: list[str] = field(default_factory=list)
@@ -63,8 +64,9 @@ class TeamFilterForm(forms.Form):
         label="In person or video", choices=SessionFormat.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Named as before the openings, so links people shared still work.
     accepting = forms.MultipleChoiceField(
-        label="Availability", choices=[("yes", "Only clinicians accepting new clients")], required=False,
+        label="Availability", choices=[("yes", "Has openings now")], required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 

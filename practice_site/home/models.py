@@ -57,9 +57,7 @@ class HomePage(BasePage):
         return ServicePage.objects.listed().filter(home_features__page=self).order_by("home_features__sort_order")
 
     def accepting_clinicians(self):
-        return ClinicianPage.objects.listed().descendant_of(self).filter(
-            accepting_new_clients=ClinicianPage.Availability.ACCEPTING
-        )
+        return ClinicianPage.objects.listed().descendant_of(self).open_to_new_clients()
 
     def latest_articles(self):
         return ArticlePage.objects.listed().descendant_of(self)[:HOME_ARTICLE_COUNT]

@@ -3,19 +3,24 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.cache import patch_cache_control
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from practice_site.core.models import LINK_FIELDS, RELATED_ARTICLE_COUNT, BasePage, ListingQuerySet, SectionIndexPage
-from practice_site.directory.choices import LANGUAGE_NAMES, LANGUAGES, US_STATES, AgeGroup
+from practice_site.directory.choices import LANGUAGE_NAMES, LANGUAGES, AgeGroup, SessionFormat
 from practice_site.directory.fields import ChoiceArrayField
 from practice_site.directory.filters import TeamFilterForm, TeamFilters
 from practice_site.directory.models import Concern, InsurancePlan
 from practice_site.pages.blocks import QuestionsBlock, StandardBodyBlock
 from practice_site.pages.forms import ClinicianPageForm
+
+# The clinician's child rows live in their own modules; named here too, where the rest of the site looks for them.
+from practice_site.pages.licenses import SUPERVISED_LICENSES, SUPERVISOR_REQUIRED, ClinicianLicense, LicenseType  # noqa: F401
+from practice_site.pages.openings import BADGES, ClinicianOpening, OpeningStatus, availability, is_open  # noqa: F401
 
 
 class ServiceQuerySet(ListingQuerySet):
@@ -25,14 +30,40 @@ class ServiceQuerySet(ListingQuerySet):
 
 
 class ClinicianQuerySet(ListingQuerySet):
-    def listed(self):
-        """Clinicians a visitor may see, ready for includes/clinician_card.html."""
+    def listed(self, formats=(), ages=()):
+        """Clinicians a visitor may see, ready for includes/clinician_card.html; their badge says whether they
+        are open for any of these formats and age groups (any at all when none is given)."""
         return (
             self.visible()
             .with_picture("photo", "format-{avif,webp,jpeg}|fill-{400x400,800x800}")
             .prefetch_related("licenses")
+            .with_availability(formats, ages)
             .order_by("path")
         )
+
+    def with_availability(self, formats=(), ages=()):
+        """Each clinician's ``availability`` (an OpeningStatus) for any of these formats and age groups, and the
+        ``expected_open`` month when not open."""
+        return self.annotate(**availability(formats, ages))
+
+    def open_to_new_clients(self):
+        """Clinicians with an open row for some format and age group."""
+        return self.filter(is_open())
+
+    def everyone_full(self, *, formats=(), ages=(), concerns=()) -> bool:
+        """Whether every clinician a visitor could find for these choices is full: some fit, and none of them is
+        open for the formats and age groups chosen. That is when to offer the waitlist; when no one fits at all
+        it is not (the person needs a referral, not a wait).
+
+        ``formats`` are SessionFormat values, ``ages`` AgeGroup values, ``concerns`` Concern ids.
+        """
+        unknown = set(formats) - set(SessionFormat.values) | set(ages) - set(AgeGroup.values)
+        if unknown:
+            raise ValueError(f"Not a session format or age group: {sorted(unknown)}")
+        fitting = self.visible().matching(TeamFilters(concerns=list(concerns), ages=list(ages), formats=list(formats)))
+        # One query: the distinct answers among them are none (no one fits), only False (all full), or include True.
+        answers = fitting.annotate(open_now=is_open(formats, ages)).order_by().values_list("open_now", flat=True)
+        return set(answers.distinct()) == {False}
 
     def matching(self, filters: TeamFilters):
         """Clinicians who fit every group chosen, and any of the choices within a group.
@@ -60,7 +91,7 @@ class ClinicianQuerySet(ListingQuerySet):
             # SessionFormat's values are the names of SessionFormats' flags.
             clinicians = clinicians.filter(Q.create([(name, True) for name in filters.formats], connector=Q.OR))
         if filters.accepting_only:
-            clinicians = clinicians.filter(accepting_new_clients=ClinicianPage.Availability.ACCEPTING)
+            clinicians = clinicians.filter(is_open(filters.formats, filters.ages))
         return clinicians
 
 
@@ -148,8 +179,9 @@ class TeamIndexPage(SectionIndexPage):
 
     cache_query_parameters = tuple(TeamFilterForm.base_fields)
 
-    def clinicians(self):
-        return ClinicianPage.objects.listed().child_of(self).prefetch_related(
+    def clinicians(self, filters: TeamFilters | None = None):
+        filters = filters or TeamFilters()
+        return ClinicianPage.objects.listed(filters.formats, filters.ages).child_of(self).prefetch_related(
             Prefetch(
                 "specialties", queryset=ServicePage.objects.listed().only("id", "title"), to_attr="listed_specialties"
             )
@@ -160,7 +192,7 @@ class TeamIndexPage(SectionIndexPage):
         concerns = list(Concern.objects.values_list("pk", "name"))
         plans = list(InsurancePlan.objects.accepted().values_list("pk", "name"))
         form, filters = TeamFilterForm.read(request.GET, concerns=concerns, plans=plans)
-        clinicians = list(self.clinicians().matching(filters))
+        clinicians = list(self.clinicians(filters).matching(filters))
         context.update(filter_form=form, filters=filters, matching_clinicians=clinicians)
         return context
 
@@ -173,31 +205,9 @@ class TeamIndexPage(SectionIndexPage):
         return response
 
 
-class LicenseType(models.TextChoices):
-    LPC = "LPC", "Licensed Professional Counselor (LPC)"
-    LPC_S = "LPC-S", "LPC-Supervisor (LPC-S)"
-    LPC_ASSOCIATE = "LPC Associate", "LPC Associate"
-    LMFT = "LMFT", "Licensed Marriage and Family Therapist (LMFT)"
-    LMFT_ASSOCIATE = "LMFT Associate", "LMFT Associate"
-    LCSW = "LCSW", "Licensed Clinical Social Worker (LCSW)"
-    LMSW = "LMSW", "Licensed Master Social Worker (LMSW)"
-    PSYCHOLOGIST = "Psychologist", "Licensed Psychologist"
-
-
-# Texas rules: an associate advertises “supervised by” and the supervisor’s name.
-SUPERVISED_LICENSES = {LicenseType.LPC_ASSOCIATE, LicenseType.LMFT_ASSOCIATE}
-SUPERVISOR_REQUIRED = "An associate’s page must name their supervisor."
-
-
 class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __str__)
     own_image_field = "photo"
     base_form_class = ClinicianPageForm
-
-    class Availability(models.TextChoices):
-        ACCEPTING = "yes", "Accepting new clients"
-        WAITLIST = "waitlist", "Waitlist"
-        NOT_ACCEPTING = "no", "Not accepting new clients"
-
 
     pronouns = models.CharField(max_length=40, blank=True, help_text="For example she/her, they/them.")
     credentials = models.CharField(
@@ -235,9 +245,6 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
         "directory.InsurancePlan", blank=True, related_name="clinicians",
         help_text="Plans this clinician can bill. Staff manage the list under Snippets.",
     )
-    accepting_new_clients = models.CharField(
-        max_length=10, choices=Availability.choices, default=Availability.ACCEPTING
-    )
 
     objects = PageManager.from_queryset(ClinicianQuerySet)()
 
@@ -271,7 +278,11 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
         ),
         FieldPanel("approaches"),
         FieldRowPanel([FieldPanel("in_person"), FieldPanel("telehealth")], heading="Formats"),
-        FieldPanel("accepting_new_clients"),
+        InlinePanel(
+            "openings", label="Opening", heading="Openings for new clients",
+            help_text="One row for each format and age group this clinician sees. Where there is no open row, the "
+            "site shows them as not taking new clients.",
+        ),
     ]
 
     class Meta:
@@ -303,6 +314,26 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
         names = [LANGUAGE_NAMES.get(code, code) for code in self.languages]
         return names + [item.strip() for item in self.other_languages.split(",") if item.strip()]
 
+    @cached_property
+    def opening_list(self) -> list[ClinicianOpening]:
+        return list(self.openings.all())
+
+    @property
+    def overall_availability(self) -> str:
+        """The best status among all the clinician's rows (a card has ``availability`` from listed() instead,
+        for the formats and age groups asked about)."""
+        statuses = {opening.status for opening in self.opening_list}
+        return next((status for status in OpeningStatus.values if status in statuses), OpeningStatus.CLOSED)
+
+    @property
+    def availability_badge(self) -> str:
+        return BADGES[getattr(self, "availability", None) or self.overall_availability]
+
+    @property
+    def takes_requests(self) -> bool:
+        """Open or keeping a waitlist somewhere: worth asking for a consultation."""
+        return self.overall_availability != OpeningStatus.CLOSED
+
     @property
     def ages_served_labels(self) -> list[str]:
         return [AgeGroup(age).label for age in self.ages_served if age in AgeGroup.values]
@@ -316,48 +347,6 @@ class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __s
     def articles(self):
         # The blog's articles name their author; the reverse relation keeps this app unaware of the blog.
         return self.authored_articles.listed()[:RELATED_ARTICLE_COUNT]
-
-
-class ClinicianLicense(Orderable):
-    """One license a clinician holds; several states or license types are several rows."""
-
-    page = ParentalKey(ClinicianPage, on_delete=models.CASCADE, related_name="licenses")
-    state = models.CharField(max_length=2, choices=US_STATES, default="TX")
-    license_type = models.CharField(max_length=20, choices=LicenseType.choices, default=LicenseType.LPC)
-    number = models.CharField(max_length=30, blank=True, help_text="Several states require it in every listing.")
-    verification_url = models.URLField(
-        "verification link", blank=True,
-        help_text="The state board’s public look-up for this license, so a visitor can check it.",
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("state"), FieldPanel("license_type"), FieldPanel("number")]),
-        FieldPanel("verification_url"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "license"
-
-    def __str__(self):
-        return self.short_statement
-
-    @property
-    def short_statement(self) -> str:
-        statement = self.license_type
-        if self.number:
-            statement += f" #{self.number}"
-        return f"{statement} ({self.state})"
-
-    @property
-    def is_supervised(self) -> bool:
-        return self.license_type in SUPERVISED_LICENSES
-
-    @property
-    def statement(self) -> str:
-        """How Texas expects a license advertised, e.g. “LPC Associate #81234 (TX), supervised by …”."""
-        if self.is_supervised and self.page.supervisor_name:
-            return f"{self.short_statement}, supervised by {self.page.supervisor_name}"
-        return self.short_statement
 
 
 class StandardPage(BasePage):

@@ -1,27 +1,38 @@
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
 
 from practice_site.core.models import PracticeSettings
 from practice_site.directory.models import Concern, InsurancePlan
-from practice_site.pages.models import ClinicianLicense, LicenseType
+from practice_site.pages.models import ClinicianLicense, ClinicianOpening, LicenseType
 from tests.factories.pages import ClinicianFactory, StandardPageFactory, TeamIndexFactory
 
-# Three clinicians who differ in every filter, so each filter picks out a known subset.
+# Three clinicians who differ in every filter, so each filter picks out a known subset. Openings are
+# (format, age group, status, expected month): Ana is open, Ben keeps a waitlist, Cam is closed everywhere.
 PROFILES = {
     "Ana Ruiz": dict(
         concerns=["Anxiety"], ages_served=["adults"], languages=["en", "es"], plans=["Aetna"],
-        in_person=True, telehealth=False, accepting_new_clients="yes",
+        in_person=True, telehealth=False, openings=[("in_person", "adults", "open", None)],
     ),
     "Ben Okafor": dict(
         concerns=["Grief and loss"], ages_served=["teens"], languages=["en"], plans=["Blue Cross"],
-        in_person=False, telehealth=True, accepting_new_clients="waitlist",
+        in_person=False, telehealth=True, openings=[("telehealth", "teens", "waitlist", date(2027, 3, 1))],
     ),
     "Cam Nguyen": dict(
         concerns=["Anxiety", "Grief and loss"], ages_served=["children", "teens"], languages=["vi"],
-        plans=["Aetna", "Blue Cross"], in_person=True, telehealth=True, accepting_new_clients="no",
+        plans=["Aetna", "Blue Cross"], in_person=True, telehealth=True,
+        openings=[(session_format, age, "closed", None)
+                  for session_format in ("in_person", "telehealth") for age in ("children", "teens")],
     ),
 }
+
+
+def openings(rows) -> list[ClinicianOpening]:
+    return [
+        ClinicianOpening(session_format=session_format, age_group=age, status=status, expected_open=expected)
+        for session_format, age, status, expected in rows
+    ]
 
 
 def build_team(home, copies: int = 1) -> SimpleNamespace:
@@ -42,9 +53,9 @@ def build_team(home, copies: int = 1) -> SimpleNamespace:
     for copy in range(copies):
         for name, profile in PROFILES.items():
             title = name if copy == 0 else f"{name} {copy}"
-            fields = {key: value for key, value in profile.items() if key not in ("concerns", "plans")}
+            fields = {key: value for key, value in profile.items() if key not in ("concerns", "plans", "openings")}
             clinicians[title] = ClinicianFactory(
-                parent=team, title=title, **fields,
+                parent=team, title=title, **fields, openings=openings(profile["openings"]),
                 concerns=[concerns[concern] for concern in profile["concerns"]],
                 insurance_plans=[plans[plan] for plan in profile["plans"]],
                 licenses=[ClinicianLicense(state="TX", license_type=LicenseType.LMFT, number=f"2{len(clinicians):04}")],

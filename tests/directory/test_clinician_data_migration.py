@@ -6,12 +6,12 @@ import importlib
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from practice_site.pages.models import ClinicianLicense, ClinicianPage, LicenseType
+from tests.factories.migrations import latest, migrate
 from tests.factories.pages import ClinicianFactory, TeamIndexFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,6 @@ pytestmark = pytest.mark.django_db
 carry_over = importlib.import_module("practice_site.pages.migrations.0007_carry_over_clinician_text")
 
 BEFORE = ("pages", "0006_directory_links")
-LATEST = ("pages", "0009_standard_page_lists_insurance_plans")
 
 
 @pytest.mark.parametrize(
@@ -47,12 +46,6 @@ def test_the_typed_license_and_other_license_types_in_the_credentials_become_lic
     ]
 
 
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
-
 
 def test_the_migration_keeps_every_clinicians_text_and_updates_their_revisions(home_page):
     team = TeamIndexFactory(parent=home_page)
@@ -64,7 +57,7 @@ def test_the_migration_keeps_every_clinicians_text_and_updates_their_revisions(h
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     try:
-        old_apps = migrate(BEFORE)
+        old_apps = migrate([BEFORE])
         OldClinician = old_apps.get_model("pages", "ClinicianPage")
         OldClinician.objects.filter(pk=priya.pk).update(
             languages="English, Tamil, Sourashtra", license_type="LPC Associate", license_number="81234"
@@ -78,7 +71,7 @@ def test_the_migration_keeps_every_clinicians_text_and_updates_their_revisions(h
                            license_number="81234")
         Revision.objects.filter(pk=revision.pk).update(content=old_content)
     finally:
-        migrate(LATEST)
+        migrate(latest())
 
     priya = ClinicianPage.objects.get(pk=priya.pk)
     assert priya.languages == ["en", "ta"]
@@ -113,8 +106,9 @@ def clinician_form(**overrides):
         "licenses": inline_formset([{"state": "TX", "license_type": LicenseType.LPC_ASSOCIATE, "number": "80001",
                                      "verification_url": ""}], min=1),
         "supervisor_name": "", "biography": rich_text(""),
-        "other_languages": "", "approaches": "", "accepting_new_clients": "yes", "in_person": "on",
-        "telehealth": "on",
+        "other_languages": "", "approaches": "", "in_person": "on", "telehealth": "on",
+        "openings": inline_formset([{"session_format": "telehealth", "age_group": "adults", "status": "open",
+                                     "expected_open": "", "note": ""}]),
     }
     data.update(overrides)
     # Several values under one name, as checkboxes send them (nested_form_data would number them).
@@ -150,7 +144,7 @@ def test_the_supervisor_rule_judges_the_licenses_as_edited_not_as_stored(editor,
     team = TeamIndexFactory(parent=home_page)
     associate = ClinicianFactory(
         parent=team, title="Lee Associate", slug="lee-associate", supervisor_name="Maya Castillo, LPC-S",
-        licenses=[ClinicianLicense(license_type=LicenseType.LPC_ASSOCIATE, number="80001")],
+        licenses=[ClinicianLicense(license_type=LicenseType.LPC_ASSOCIATE, number="80001")], openings=[],
     )
     stored = associate.licenses.get()
     # Now fully licensed: the license changes and the supervisor goes in the same save.

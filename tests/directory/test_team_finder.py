@@ -134,7 +134,7 @@ def test_cards_show_license_formats_languages_and_availability(client, finder):
     assert f"License: LMFT #{number} (TX)" in card
     assert "<dt>Sessions</dt><dd>In person</dd>" in card
     assert "<dt>Languages</dt><dd>English, Spanish</dd>" in card
-    assert "Accepting new clients" in card
+    assert '<p class="availability availability--open">Open to new clients</p>' in card
 
 
 def test_only_unfiltered_lists_may_be_kept_by_a_cache(client, finder):

@@ -78,6 +78,11 @@ class ClinicianFactory(PageFactory):
     licenses = factory.Sequence(
         lambda n: [pages.ClinicianLicense(state="TX", license_type=pages.LicenseType.LPC, number=f"{70000 + n}")]
     )
+    # Open to adults in both formats, as a clinician was by default before openings.
+    openings = factory.LazyFunction(lambda: [
+        pages.ClinicianOpening(session_format=session_format, age_group="adults")
+        for session_format in ("in_person", "telehealth")
+    ])
     photo = factory.SubFactory(ImageFactory)
 
 

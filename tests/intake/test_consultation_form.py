@@ -10,7 +10,7 @@ from wagtail.models import Page
 from contact.models import ConsultationRequest, ContactPage, RequestEvent
 from contact.outage import spool
 from practice_site.core.models import PracticeSettings
-from practice_site.pages.models import ClinicianPage, ServiceIndexPage, ServicePage, TeamIndexPage
+from practice_site.pages.models import ClinicianOpening, ClinicianPage, ServiceIndexPage, ServicePage, TeamIndexPage
 from tests.intake.rendered_form import RenderedForm
 
 pytestmark = pytest.mark.django_db
@@ -44,18 +44,31 @@ def test_every_field_has_a_real_label(client, contact_page):
             assert f'<label class="field__label" for="{field.id_for_label}">' in html, field.name
 
 
+def openings(status: str) -> list[ClinicianOpening]:
+    """One row for adults in each format, both with this status."""
+    return [ClinicianOpening(session_format=session_format, age_group="adults", status=status)
+            for session_format in ("in_person", "telehealth")]
+
+
 def test_services_and_clinicians_offered_are_the_published_ones_taking_clients(client, contact_page, home_page):
     services = home_page.add_child(instance=ServiceIndexPage(title="Services", slug="services"))
     anxiety = services.add_child(instance=ServicePage(title="Anxiety", slug="anxiety", summary="Calm."))
     draft = services.add_child(instance=ServicePage(title="Draft service", slug="draft", summary="x", live=False))
     team = home_page.add_child(instance=TeamIndexPage(title="Team", slug="team"))
-    open_ = team.add_child(instance=ClinicianPage(title="Dana Reyes", slug="dana", credentials="LPC-S"))
+    open_ = team.add_child(
+        instance=ClinicianPage(title="Dana Reyes", slug="dana", credentials="LPC-S", openings=openings("open"))
+    )
     waitlist = team.add_child(
-        instance=ClinicianPage(title="Sam Lee", slug="sam", credentials="LMFT", accepting_new_clients="waitlist")
+        instance=ClinicianPage(title="Sam Lee", slug="sam", credentials="LMFT", openings=openings("waitlist"))
     )
     closed = team.add_child(
-        instance=ClinicianPage(title="Jo Park", slug="jo", credentials="LPC", accepting_new_clients="no")
+        instance=ClinicianPage(title="Jo Park", slug="jo", credentials="LPC", openings=openings("closed"))
     )
+    # Closed in person but open by video: open somewhere is open.
+    mixed = team.add_child(instance=ClinicianPage(title="Lee Ortiz", slug="lee", credentials="LCSW", openings=[
+        ClinicianOpening(session_format="in_person", age_group="adults", status="closed"),
+        ClinicianOpening(session_format="telehealth", age_group="adults", status="open"),
+    ]))
 
     form = client.get("/contact/").context["form"]
 
@@ -64,6 +77,7 @@ def test_services_and_clinicians_offered_are_the_published_ones_taking_clients(c
     assert form.fields["preferred_clinician"].choices == [
         ("", "No preference"),
         (str(open_.pk), "Dana Reyes, LPC-S"),
+        (str(mixed.pk), "Lee Ortiz, LCSW"),
         (str(waitlist.pk), "Sam Lee, LMFT (waitlist)"),
     ]
     assert str(closed.pk) not in dict(form.fields["preferred_clinician"].choices)
@@ -75,7 +89,9 @@ def test_a_complete_request_is_stored_with_every_field_then_redirects_to_a_thank
     services = home_page.add_child(instance=ServiceIndexPage(title="Services", slug="services"))
     service = services.add_child(instance=ServicePage(title="Couples", slug="couples", summary="Together."))
     team = home_page.add_child(instance=TeamIndexPage(title="Team", slug="team"))
-    clinician = team.add_child(instance=ClinicianPage(title="Dana Reyes", slug="dana", credentials="LPC-S"))
+    clinician = team.add_child(
+        instance=ClinicianPage(title="Dana Reyes", slug="dana", credentials="LPC-S", openings=openings("open"))
+    )
     valid_data.update(
         therapy_for="child", guardian_name="Ana Torres", payment="insurance", insurance_carrier="Aetna",
         service=str(service.pk), preferred_clinician=str(clinician.pk), in_texas="no",

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from contact.models import ConsultationRequest
 from practice_site.directory.choices import LANGUAGES
-from practice_site.pages.models import ClinicianPage, TeamIndexPage
+from practice_site.pages.models import ClinicianOpening, ClinicianPage, TeamIndexPage
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.users import coordinator
 from tests.security.helpers import force_login_verified
@@ -44,8 +44,12 @@ def test_an_unknown_language_is_refused_kindly_and_nothing_is_stored(client, con
 
 def test_the_clinician_list_still_leaves_out_clinicians_not_taking_anyone(client, contact_page, home_page):
     team = home_page.add_child(instance=TeamIndexPage(title="Team", slug="team"))
-    team.add_child(instance=ClinicianPage(title="Open Clinician", slug="open"))
-    team.add_child(instance=ClinicianPage(title="Closed Clinician", slug="closed", accepting_new_clients="no"))
+    team.add_child(instance=ClinicianPage(title="Open Clinician", slug="open", openings=[
+        ClinicianOpening(session_format="telehealth", age_group="adults", status="open"),
+    ]))
+    team.add_child(instance=ClinicianPage(title="Closed Clinician", slug="closed", openings=[
+        ClinicianOpening(session_format="telehealth", age_group="adults", status="closed"),
+    ]))
     html = client.get("/contact/").content.decode()
     assert "Open Clinician" in html and "Closed Clinician" not in html
 

@@ -22,7 +22,8 @@ PAGES = [
     ("services index", lambda site: "/services/", 5),
     ("service page", lambda site: site.services[0].url, 10),
     ("team index", lambda site: "/team/", 10),
-    ("clinician page", lambda site: site.clinicians[0].url, 10),
+    # Its openings are one more query (the badge, the list and the consultation button share it).
+    ("clinician page", lambda site: site.clinicians[0].url, 11),
     ("blog index", lambda site: "/blog/", 8),
     ("topic page", lambda site: "/blog/topic/anxiety/", 9),
     ("article page", lambda site: site.articles[0].url, 8),
@@ -81,7 +82,7 @@ DEMO_PAGES = [
     ("service index", "/services/", 5),
     ("service page", "/services/trauma-therapy/", 10),
     ("team index", "/team/", 10),
-    ("clinician page", "/team/priya-raman/", 10),
+    ("clinician page", "/team/priya-raman/", 11),
     ("blog index", "/blog/", 8),
     ("topic page", "/blog/topic/anxiety/", 9),
     ("article page", "/blog/emdr-explained/", 11),

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from practice_site.core.models import PracticeSettings
-from practice_site.pages.models import ClinicianLicense, ClinicianPage, LicenseType
+from practice_site.pages.models import ClinicianLicense, ClinicianOpening, LicenseType, OpeningStatus
 from tests.factories.pages import ClinicianFactory, FAQPageFactory, ServiceFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,8 @@ def test_clinician_page_states_the_license_as_texas_expects(client, small_site):
             state="TX", license_type=LicenseType.LPC_ASSOCIATE, number="81234",
             verification_url="https://bhec.texas.gov/verify-a-license/",
         )],
-        supervisor_name="Maya Castillo, LPC-S", accepting_new_clients="waitlist",
+        supervisor_name="Maya Castillo, LPC-S",
+        openings=[ClinicianOpening(session_format="in_person", age_group="adults", status="waitlist")],
         approaches="CBT, ACT", languages=["en", "ta"], specialties=small_site.services[:1],
     )
 
@@ -74,10 +75,9 @@ def test_clinician_page_states_the_license_as_texas_expects(client, small_site):
     assert 'alt="Alt text for' in html
 
 
-def test_home_lists_only_clinicians_accepting_new_clients(client, small_site):
+def test_home_lists_only_clinicians_open_to_new_clients(client, small_site):
     waitlisted = small_site.clinicians[1]
-    waitlisted.accepting_new_clients = ClinicianPage.Availability.WAITLIST
-    waitlisted.save()
+    waitlisted.openings.update(status=OpeningStatus.WAITLIST)
 
     html = html_of(client, "/")
 

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from practice_site.core import sitewide
 
-from . import cdn, copies, version
+from . import cdn, copies, memory, version
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ class CommittedChange:
             return
         self.done = True
         current = version.replace()
+        memory.version_replaced()
         if settings.PAGE_CACHE_ENABLED:
             copies.revalidate(current)
         if cdn.enabled():

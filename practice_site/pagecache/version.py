@@ -12,6 +12,9 @@ from django.db import connections, router
 from django.utils import timezone
 
 VERSION_KEY = "pagecache:version"
+# What the site-wide fragments (header, footer, cards) are kept under: replaced only by a change that could show in
+# them (a setting, a snippet, a page the menus list, a move or a delete), so a publish of an article keeps them.
+FRAGMENTS_KEY = "pagecache:fragments"
 # The channel each web process's version watch listens on (memory.py).
 CHANNEL = "rooted_page_cache_version"
 
@@ -29,15 +32,19 @@ def current_with(found: dict) -> tuple[str, dict]:
     return current(found), found
 
 
-def current(found: dict | None = None) -> str:
-    """The current version; ``found`` is a get_many result that already asked for it."""
-    version = (found or {}).get(VERSION_KEY) or page_cache().get(VERSION_KEY)
+def current(found: dict | None = None, key: str = VERSION_KEY) -> str:
+    """The current version (or fragments version); ``found`` is a get_many result that already asked for it."""
+    version = (found or {}).get(key) or page_cache().get(key)
     if version:
         return version
     # add() keeps the first of two processes racing here, so both agree on the version.
-    if page_cache().add(VERSION_KEY, new_token(), timeout=None):
+    if page_cache().add(key, new_token(), timeout=None) and key == VERSION_KEY:
         announce()
-    return page_cache().get(VERSION_KEY)
+    return page_cache().get(key)
+
+
+def replace_fragments() -> None:
+    page_cache().set(FRAGMENTS_KEY, new_token(), timeout=None)
 
 
 def replace() -> str:

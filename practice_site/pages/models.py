@@ -191,6 +191,7 @@ SUPERVISOR_REQUIRED = "An associate’s page must name their supervisor."
 
 class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __str__)
     own_image_field = "photo"
+    publish_changes_only_its_card = True
     base_form_class = ClinicianPageForm
 
     class Availability(models.TextChoices):

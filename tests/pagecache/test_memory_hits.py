@@ -3,10 +3,7 @@ never under a version the process has not heard from the database within the tru
 
 import os
 import signal
-import subprocess
-import sys
 import time
-from urllib.parse import quote
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
@@ -17,7 +14,7 @@ from blog.models import ArticlePage
 from practice_site.pagecache import memory
 from practice_site.pagecache.wsgi import CachedPagesFirst
 
-from .conftest import ROOT
+from .conftest import in_another_process
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -45,7 +42,13 @@ def get(application, path=ARTICLE):
     def start_response(status, headers, exc_info=None):
         answer.update(status=status, headers=dict(headers))
 
-    body = b"".join(application(environ, start_response))
+    answered = application(environ, start_response)
+    try:
+        body = b"".join(answered)
+    finally:
+        # As a WSGI server does once the answer is sent: a miss keeps its page then.
+        if hasattr(answered, "close"):
+            answered.close()
     return answer["headers"].get("X-Page-Cache"), body.decode()
 
 
@@ -71,21 +74,12 @@ def remembered(application):
 
 
 def retitle_in_another_process(title: str) -> None:
-    script = (
-        "import django; django.setup()\n"
+    in_another_process(
         "from blog.models import ArticlePage\n"
         "page = ArticlePage.objects.get(slug='emdr-explained')\n"
         f"page.title = {title!r}\n"
-        "page.save_revision().publish()\n"
+        "page.save_revision().publish()"
     )
-    database = connection.settings_dict
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "practice_site.settings.test",
-        "DATABASE_URL": f"postgresql://{database['USER']}@{quote(database['HOST'], safe='')}/{database['NAME']}",
-        "PAGE_CACHE_ENABLED": "true",
-    }
-    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, check=True, timeout=120)
 
 
 def test_a_page_from_memory_needs_no_database_and_a_publish_here_shows_on_the_next_request(application):

@@ -100,6 +100,7 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
 
 class ArticlePage(BasePage):
     own_image_field = "hero_image"
+    publish_changes_only_its_card = True
 
     summary = models.TextField(max_length=300, help_text="One or two sentences for listings, search and the feed.")
     hero_image = models.ForeignKey(

@@ -236,6 +236,10 @@ class BasePage(Page):
     # The query parameters the page type reads: the page cache keys its pages by these alone (others never
     # create an entry), so a type that reads one must name it.
     cache_query_parameters: tuple[str, ...] = ()
+    # True for a page type shown in the site-wide fragments only as its own card, whose key holds the page's
+    # publication (templates/includes/card.html), and by name where a card's key holds that name: publishing one
+    # keeps the header, the footer and every other card (practice_site/pagecache/invalidation.py).
+    publish_changes_only_its_card = False
 
     @classmethod
     def serving_queryset(cls):

@@ -32,8 +32,14 @@ class PageCache(DatabaseCache):
             rows = cursor.fetchall()
         now = timezone.now()
         # An expired row is left for get_many or the cull to remove: a hit path does not write.
-        return {
-            stored[key]: pickle.loads(base64.b64decode(value))  # noqa: S301 (rows this cache wrote)
-            for key, value, expires in rows
-            if expires > now
-        }
+        return {stored[key]: self.decoded(value) for key, value, expires in rows if expires > now}
+
+    def row_query(self, key: str) -> tuple[str, list]:
+        """SQL and parameters reading one key's value and expiry, for a connection outside Django's."""
+        connection = connections[router.db_for_read(self.cache_model_class)]
+        table = connection.ops.quote_name(self._table)
+        return f"SELECT value, expires FROM {table} WHERE cache_key = %s", [self.make_key(key)]  # noqa: S608 (the table's name, from settings)
+
+    @staticmethod
+    def decoded(value: str):
+        return pickle.loads(base64.b64decode(value))  # noqa: S301 (rows this cache wrote)

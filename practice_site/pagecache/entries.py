@@ -27,20 +27,20 @@ def mark_public(response) -> None:
 
 
 def variants(request, response, current_version: str) -> dict[str, dict]:
-    """Per coding: the page as kept, with the query parameters its page reads (keys.py) and, for a Wagtail page,
-    its id and path (copies.py)."""
-    headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
-    body = response.content
+    """Per coding, thoroughly compressed: the page as kept."""
+    return {coding: entry(request, response, current_version, coding, thorough=True) for coding in VARIANTS}
+
+
+def entry(request, response, current_version: str, coding: str, *, thorough: bool) -> dict:
+    """The page in one coding, with the query parameters its page reads (keys.py) and, for a Wagtail page, its id
+    and path (copies.py)."""
     reads = keys.page_reads(request)
     return {
-        coding: {
-            "version": current_version,
-            "reads": None if reads is None else sorted(reads),
-            "page": getattr(request, "cached_page", None),
-            "headers": headers,
-            "body": compression.compress(body, coding, thorough=True),
-        }
-        for coding in VARIANTS
+        "version": current_version,
+        "reads": None if reads is None else sorted(reads),
+        "page": getattr(request, "cached_page", None),
+        "headers": [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS],
+        "body": compression.compress(response.content, coding, thorough=thorough),
     }
 
 

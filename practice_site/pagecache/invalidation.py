@@ -15,7 +15,7 @@ from django.db import transaction
 
 from practice_site.core import sitewide
 
-from . import cdn, copies, version
+from . import cdn, copies, memory, version
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +30,18 @@ class CommittedChange:
     def __init__(self):
         self.urls: set[str] = set()
         self.site_wide = False
+        # Whether the header, footer or every card could show it (version.FRAGMENTS_KEY).
+        self.in_fragments = False
         self.done = False
 
     def act(self):
         if self.done:
             return
         self.done = True
+        if self.in_fragments:
+            version.replace_fragments()
         current = version.replace()
+        memory.version_replaced()
         if settings.PAGE_CACHE_ENABLED:
             copies.revalidate(current)
         if cdn.enabled():
@@ -59,6 +64,8 @@ def content_changed(*, page=None, site_wide: bool = False) -> None:
     on every page; neither: a change the page cache must see but no CDN purge covers (a move, a delete)."""
     sitewide.forget()
     change = pending()
+    if site_wide or page is None or not getattr(page, "publish_changes_only_its_card", False):
+        change.in_fragments = True
     if site_wide:
         change.site_wide = True
     elif page is not None and cdn.enabled() and not change.site_wide:

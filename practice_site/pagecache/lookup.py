@@ -16,6 +16,7 @@ class Read:
     coding: str
     key: str | None = None  # the key it was looked up by
     version: str | None = None  # the content version, or None when the database could not be read
+    fragments: str | None = None  # the fragments version (version.py), read with it
     entry: dict | None = None  # the page as stored, when it is current
 
     @property
@@ -36,12 +37,13 @@ def read(request, address: keys.Address | None, *, lean: bool = False) -> Read:
         found.key = keys.lookup_key(address)
     entry_key = f"{found.key}:{found.coding}"
     # Read before rendering: content committed while this request renders makes its entry stale.
-    wanted = [version.VERSION_KEY, *([entry_key] if keeping else [])]
+    wanted = [version.VERSION_KEY, version.FRAGMENTS_KEY, *([entry_key] if keeping else [])]
     cache = version.page_cache()
     get_many = cache.read_many if lean else cache.get_many
     read_back = first_read(lambda: version.current_with(get_many(wanted)))
     if read_back is not None:
         found.version, entries = read_back
+        found.fragments = entries.get(version.FRAGMENTS_KEY)
         if settings.PAGE_CACHE_ENABLED:
             copies.seen(found.version)
         entry = entries.get(entry_key)

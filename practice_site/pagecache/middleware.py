@@ -6,12 +6,17 @@ site, the version read in that round trip keys the site-wide objects kept per pr
 What may be kept is decided on the request and the response (policy.py), so the middleware knows no page type.
 """
 
+import logging
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from practice_site.core import sitewide
 
 from . import compression, copies, entries, keys, lookup, policy, version
+
+logger = logging.getLogger(__name__)
 
 
 def compressed(request, response):
@@ -47,6 +52,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         else:
             request.content_version = found.version
+            request.fragments_version = found.fragments
             with sitewide.serving(request, found.version):
                 response = self.get_response(request)
 
@@ -55,14 +61,26 @@ class PageCacheMiddleware:
             key = keys.storage_key(request, found.address)
             # Only a GET is kept: a view may answer HEAD without its body.
             if settings.PAGE_CACHE_ENABLED and found.version and key and request.method == "GET":
-                kept = entries.variants(request, response, found.version)
-                stored = {f"{key}:{name}": entry for name, entry in kept.items()}
-                version.page_cache().set_many(stored, timeout=settings.PAGE_CACHE_TIMEOUT)
-                copies.keep(stored, found.version)
-                return entries.from_entry(kept[found.coding], found.coding, "miss")
+                served = entries.entry(request, response, found.version, found.coding, thorough=False)
+                answer = entries.from_entry(served, found.coding, "miss")
+                # Kept once the answer is sent (the server closes it then): the thorough compression of every
+                # coding (brotli at its best takes ten times the page's rendering) is no visitor's wait.
+                answer._resource_closers.append(lambda: keep(request, response, key, found.version))
+                return answer
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return without_body_for_head(request, compressed(request, response))
+
+
+def keep(request, response, key: str, current_version: str) -> None:
+    stored = {f"{key}:{name}": entry for name, entry in entries.variants(request, response, current_version).items()}
+    try:
+        version.page_cache().set_many(stored, timeout=settings.PAGE_CACHE_TIMEOUT)
+    except DatabaseError as error:
+        # The visitor has the page already; the next request renders it again.
+        logger.warning("A page could not be kept in the page cache (%s)", type(error).__name__)
+        return
+    copies.keep(stored, current_version)
 
 
 def without_body_for_head(request, response):

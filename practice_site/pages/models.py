@@ -207,6 +207,7 @@ class TeamIndexPage(SectionIndexPage):
 
 class ClinicianPage(SessionFormats, BasePage):  # noqa: DJ008 (Page supplies __str__)
     own_image_field = "photo"
+    publish_changes_only_its_card = True
     base_form_class = ClinicianPageForm
 
     pronouns = models.CharField(max_length=40, blank=True, help_text="For example she/her, they/them.")

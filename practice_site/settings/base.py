@@ -34,6 +34,12 @@ CACHES[PAGE_FRAGMENT_CACHE_ALIAS] = {
 }
 # Entries also stop counting as soon as the content version changes.
 PAGE_CACHE_TIMEOUT = 60 * 60 * 24
+# Each web process also keeps the pages it answered lately in memory, up to this many bytes (0: none), and answers
+# them with no database round trip while it heard the content version from the database within the trust time:
+# a publish shows in every process within it (pagecache/memory.py). A page leaves memory after the seconds below.
+PAGE_CACHE_MEMORY_BYTES = 64 * 1024 * 1024
+PAGE_CACHE_MEMORY_TRUST_SECONDS = 1.0
+PAGE_CACHE_MEMORY_SECONDS = 60
 # What shared caches (a CDN) are told: keep a page a minute, serve it stale for five while refreshing.
 PAGE_CACHE_SHARED_MAX_AGE = 60
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 300

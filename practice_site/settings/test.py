@@ -46,6 +46,8 @@ SERVE_MEDIA = True
 # Most tests change content inside a transaction that is rolled back, so publishing never commits and
 # the content version never changes: they see fresh renders. tests/pagecache switches the cache on.
 PAGE_CACHE_ENABLED = False
+# No version watch thread holding a connection in the test process; tests that need one turn it on.
+PAGE_CACHE_MEMORY_BYTES = 0
 
 # Local outage state in a throwaway folder (a test's second process is given the same one).
 LOCAL_STATE_DIR = Path(env.LOCAL_STATE_DIR or tempfile.mkdtemp(prefix="rooted-test-local-"))

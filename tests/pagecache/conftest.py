@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
@@ -79,3 +80,18 @@ def visitor(request, page_cache):
         client = Client()
         return SimpleNamespace(get=lambda path: answer(client.get(path)))
     return request.getfixturevalue("second_process")
+
+
+def in_another_process(code: str) -> None:
+    """Run ``code`` in a new Django process on the test database (with the page cache on), as an editor's
+    publish through another web server would be."""
+    database = settings.DATABASES["default"]
+    host = quote(database["HOST"], safe="")
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "practice_site.settings.test",
+        "DATABASE_URL": f"postgresql://{database['USER']}@{host}/{database['NAME']}",
+    }
+    script = "import django\ndjango.setup()\nfrom django.test import override_settings\n" \
+        "with override_settings(PAGE_CACHE_ENABLED=True):\n" + "".join(f"    {line}\n" for line in code.splitlines())
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, check=True, timeout=120)

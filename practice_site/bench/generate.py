@@ -110,7 +110,8 @@ def generate_requests(count: int) -> None:
     statuses = [choice for choice, _ in Request.Status.choices]
     for start in range(0, count, BATCH * 5):
         Request.objects.bulk_create([
-            request_row(number, rng, now, rng.choice(statuses)) for number in range(start, min(count, start + BATCH * 5))
+            request_row(number, rng, now, rng.choice(statuses))
+            for number in range(start, min(count, start + BATCH * 5))
         ])
         print(f"  consultation requests: {min(count, start + BATCH * 5):,} of {count:,}", flush=True)
 

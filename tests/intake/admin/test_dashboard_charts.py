@@ -12,15 +12,17 @@ from contact import deadlines
 from contact.models import ConsultationRequest, ReferralReply, WaitlistEntry
 from contact.review.availability_charts import openings_by_clinician, waitlist_report
 from contact.review.charts import WIDTH, bar_chart, referred_out_by_reason, stacked_bar_chart
-from practice_site.pages.models import ClinicianPage
 from practice_site.bench.generate import copy_pages
+from practice_site.pages.models import ClinicianPage
 from practice_site.pages.openings import ClinicianOpening, OpeningStatus
 from tests.factories.consultations import ConsultationRequestFactory
 from tests.factories.pages import ClinicianFactory
 from tests.security.helpers import force_login_verified
-from tests.waitlist.conftest import clinicians, make_entry  # noqa: F401
+from tests.waitlist import conftest as waitlist_fixtures
+from tests.waitlist.conftest import make_entry
 
 pytestmark = pytest.mark.django_db
+clinicians = waitlist_fixtures.clinicians
 
 
 def referred(reason, sent_at=None):

@@ -62,4 +62,4 @@ clean:
 
 # Rooted under gunicorn -w 2 with production settings, loaded with wrk against a bare WSGI app (README: Benchmark).
 bench: $(VENV)/.runtime-installed
-	$(PY) -m practice_site.bench --articles $(or $(ARTICLES),0) --requests $(or $(REQUESTS),0) --duration $(or $(DURATION),5)
+	$(PY) -m practice_site.bench --articles $(or $(ARTICLES),0) --requests $(or $(REQUESTS),0) --waitlist $(or $(WAITLIST),0) --duration $(or $(DURATION),5)

@@ -15,14 +15,31 @@ from practice_site.referrals.models import ReplyTemplate
 WIDTH = 240
 BAR_HEIGHT = 18
 GAP = 8
+# One series is solid; a stacked bar's later series are lighter, each outlined so a pale part still shows.
+SHADES = ("1", "0.45", "0.1")
+
+
+@dataclass(frozen=True)
+class Segment:
+    x: int
+    width: int
+    shade: str
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: int
-    width: int = 0
+    values: tuple[int, ...]
+    segments: tuple[Segment, ...]
     y: int = 0
+
+    @property
+    def value(self) -> int:
+        return sum(self.values)
+
+    @property
+    def width(self) -> int:
+        return sum(segment.width for segment in self.segments)
 
 
 @dataclass(frozen=True)
@@ -30,17 +47,41 @@ class BarChart:
     caption: str
     bars: list[Bar]
     height: int
+    # The table's value columns; a legend is drawn only when there is more than one.
+    series: tuple[str, ...] = ("Number",)
     width: int = WIDTH
+
+    @property
+    def legend(self) -> list[tuple[str, str]]:
+        return list(zip(self.series, SHADES, strict=False)) if len(self.series) > 1 else []
+
+
+def segments(values: tuple[int, ...], largest: int) -> tuple[Segment, ...]:
+    """Each part from where the last ended, positions rounded from running totals so the parts add up to the
+    bar's own scaled length; a zero part draws nothing."""
+    drawn, running, start = [], 0, 0
+    for value, shade in zip(values, SHADES, strict=False):
+        running += value
+        end = round(WIDTH * running / largest)
+        if end > start:
+            drawn.append(Segment(start, end - start, shade))
+        start = end
+    return tuple(drawn)
+
+
+def stacked_bar_chart(caption: str, series: tuple[str, ...], rows: list[tuple[str, tuple[int, ...]]]) -> BarChart:
+    """Horizontal bars, one per row, each split into its series and scaled to the largest row's total."""
+    largest = max((sum(values) for _, values in rows), default=0) or 1
+    bars = [
+        Bar(label, values, segments(values, largest), y=index * (BAR_HEIGHT + GAP))
+        for index, (label, values) in enumerate(rows)
+    ]
+    return BarChart(caption, bars, height=max(len(bars) * (BAR_HEIGHT + GAP) - GAP, 0), series=series)
 
 
 def bar_chart(caption: str, counts: list[tuple[str, int]]) -> BarChart:
     """Horizontal bars scaled to the largest count; a zero draws no bar, and the table still says 0."""
-    largest = max((value for _, value in counts), default=0) or 1
-    bars = [
-        Bar(label, value, width=round(WIDTH * value / largest), y=index * (BAR_HEIGHT + GAP))
-        for index, (label, value) in enumerate(counts)
-    ]
-    return BarChart(caption, bars, height=max(len(bars) * (BAR_HEIGHT + GAP) - GAP, 0))
+    return stacked_bar_chart(caption, ("Number",), [(label, (value,)) for label, value in counts])
 
 
 def referred_out_by_reason(today) -> BarChart:

@@ -1,12 +1,14 @@
 """The consultation request panel on the Wagtail admin's home page."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
 from contact import deadlines
 from contact.deadlines import SPAM_REVIEW_DAYS, spam_review_since
 from contact.models.request import ConsultationRequest
+from contact.review.availability_charts import openings_by_clinician, waitlist_report
 from contact.review.charts import referred_out_by_reason
 from contact.review.permissions import consultation_request_policy
 from practice_site.core.models import PracticeSettings
@@ -37,8 +39,10 @@ class ConsultationRequestsPanel(Component):
         if sees_spam:
             counted.append("recent_spam")
         return {
-            # Referrals are counted across every request: only for those who see every request.
+            # Referrals, the waitlist and openings are counted across every request: only for those who see them all.
             "referred_chart": referred_out_by_reason(today) if sees_spam else None,
+            "waitlist_report": waitlist_report(timezone.now()) if sees_spam else None,
+            "openings_chart": openings_by_clinician() if sees_spam else None,
             "counts": requests.counts(*counted, today=today),
             "sees_spam": sees_spam,
             "oldest_new": requests.awaiting_reply().order_by("received_at").first(),

@@ -19,6 +19,8 @@ from .table import MIN_HIT_RATE, print_table, too_few_hits
 
 PAGES = ["/", "/blog/", "/blog/emdr-explained/", "/services/trauma-therapy/", "/team/", "/contact/", "/sitemap.xml"]
 CAMPAIGN_PAGE = "/blog/emdr-explained/"
+# Issue 24's floor for the waitlist listing at 10,000 entries on the bench machine.
+WAITLIST_FLOOR_MS = 150
 WRK_MISSING = "wrk is not installed. On Debian or Ubuntu: sudo apt-get install -y wrk (macOS: brew install wrk)."
 
 
@@ -37,11 +39,12 @@ def prepare(env: dict, arguments) -> dict | None:
         with serving("practice_site.wsgi:application", {**env, "PAGE_CACHE_ENABLED": "false"}) as server:
             server.warm("/blog/")
             demo_blog = wrk(server.url + "/blog/", arguments.duration, connections=2)
-    if arguments.articles or arguments.requests:
-        print(f"Generating {arguments.articles:,} articles and {arguments.requests:,} consultation requests …",
-              flush=True)
+    if arguments.articles or arguments.requests or arguments.waitlist:
+        print(f"Generating {arguments.articles:,} articles, {arguments.requests:,} consultation requests and "
+              f"{arguments.waitlist:,} waitlist entries …", flush=True)
         subprocess.run([sys.executable, "-m", "practice_site.bench.generate", "--articles", str(arguments.articles),
-                        "--requests", str(arguments.requests)], cwd=ROOT, env=env, check=True)
+                        "--requests", str(arguments.requests), "--waitlist", str(arguments.waitlist)],
+                       cwd=ROOT, env=env, check=True)
     return demo_blog
 
 
@@ -79,6 +82,9 @@ def report(arguments, results: dict, figures: dict, demo_blog: dict | None) -> N
           f"{arguments.requests:,} generated consultation requests; wrk {arguments.duration} s per page, "
           f"8 connections (2 for uncached pages); cold: median of {arguments.cold_rounds} publish-then-GET rounds.")
     print_table(results, figures["pages"], figures["staff"])
+    floor = "under" if figures["waitlist"] < WAITLIST_FLOOR_MS else "OVER"
+    print(f"Waitlist listing p50 at {arguments.waitlist:,} generated entries (signed-in coordinator, Django test "
+          f"client): {figures['waitlist']:.0f} ms ({floor} the {WAITLIST_FLOOR_MS} ms floor)")
     uncached = results["uncached"]
     if demo_blog:
         print(f"/blog/ uncached p50 with the demo content only: {demo_blog['p50']:.1f} ms; with "
@@ -116,6 +122,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=0)
     parser.add_argument("--requests", type=int, default=0)
+    parser.add_argument("--waitlist", type=int, default=0, help="waitlist entries to generate (issue 24: 10000)")
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
     parser.add_argument("--cold-rounds", type=int, default=7, help="publish-then-GET rounds for the cold column")
     arguments = parser.parse_args()

@@ -10,6 +10,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 
 from tests.operations.conftest import purge_server  # noqa: F401
@@ -23,6 +25,17 @@ def page_cache(settings):
     """The page cache switched on and empty (cache tables outlive the flush between transactional tests)."""
     settings.PAGE_CACHE_ENABLED = True
     caches[settings.PAGE_CACHE_ALIAS].clear()
+
+
+@pytest.fixture
+def connections_kept_open():
+    """As Django's test client does: the test's transaction survives a request's start and end (a response's
+    close, as a WSGI server calls it, would otherwise close the test's connection)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -20,9 +20,9 @@ CAMPAIGNS = [
 
 
 def kept_rows() -> int:
-    """Entries in the page cache (three codings per page), the content version aside."""
+    """Pages in the page cache (three codings per page), the versions aside."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM page_cache WHERE cache_key NOT LIKE '%%version%%'")
+        cursor.execute("SELECT count(*) FROM page_cache WHERE cache_key LIKE '%%pagecache:page:%%'")
         return cursor.fetchone()[0]
 
 

@@ -4,8 +4,6 @@ import brotli
 import pytest
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import RequestFactory
 
 from practice_site.pagecache.wsgi import CachedPagesFirst
@@ -16,13 +14,8 @@ ARTICLE = "/blog/emdr-explained/"
 
 
 @pytest.fixture
-def application(demo):
-    # As Django's test client does: the test's transaction must survive the request's start and end.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield CachedPagesFirst(WSGIHandler())
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+def application(demo, connections_kept_open):
+    return CachedPagesFirst(WSGIHandler())
 
 
 def call(application, path, method="GET", **headers):

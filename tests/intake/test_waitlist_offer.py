@@ -38,6 +38,7 @@ def team(contact_page, home_page, grief):
                   ClinicianOpening(session_format="in_person", age_group="teens", status="waitlist")],
     )
     ana.concerns.add(grief)
+    ana.save()  # a parental many-to-many is written with the page
     return {"ana": ana, "ben": ben, "cam": cam}
 
 

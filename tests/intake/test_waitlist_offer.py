@@ -48,7 +48,9 @@ def offered(html: str) -> list[str]:
     return re.findall(r'name="waitlist" value="[^"]+">([^<]+)</button>', notice)
 
 
-def test_a_visitor_who_finds_everyone_full_is_offered_the_waitlist_and_joins(client, team, valid_data, grief, home_page):
+def test_a_visitor_who_finds_everyone_full_is_offered_the_waitlist_and_joins(
+    client, team, valid_data, grief, home_page
+):
     services = ServiceIndexFactory(parent=home_page)
     bereavement = ServiceFactory(parent=services, title="Grief counselling", concerns=[grief])
     plan = InsurancePlan.objects.create(name="Aetna")
@@ -165,3 +167,14 @@ def _query(data):
     for name, value in data.items():
         post.setlist(name, value if isinstance(value, list) else [value])
     return post
+
+
+def test_the_acknowledgement_says_they_are_on_the_waitlist_and_nothing_they_wrote(
+    client, team, valid_data, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/contact/", valid_data | {"waitlist": "adults"})
+
+    (ack,) = [message for message in mailoutbox if message.to == ["maya.torres@example.com"]]
+    assert "You are on our waitlist" in ack.body and "Every 4 weeks" in ack.body
+    assert "Evenings" not in ack.body and "telehealth" not in ack.body.lower()

@@ -37,7 +37,11 @@ def consultation_form(page, request):
         # A tab left open overnight: a person, not a bot. Nothing is stored; they check it and send again.
         form.renew_form_token()
         return render_form(page, request, form, around, problem="expired")
-    buttons = waitlist_offer.offer(form)
+    try:
+        buttons = waitlist_offer.offer(form)
+    except DatabaseError:
+        # No answer to "is everyone full?": the request goes on as sent, and the outage path below still keeps it.
+        buttons = []
     if buttons:
         # Nothing stored and nothing counted yet: the person chooses, and sends again with one press.
         around |= waitlist_offer.offer_context(form, buttons)

@@ -3,12 +3,13 @@
 import re
 
 import pytest
+from django.db import OperationalError
 from django.http import QueryDict
 
 from contact.models import ConsultationRequest, RequestEvent, WaitlistEntry
 from contact.outage import spool
 from practice_site.directory.models import Concern, InsurancePlan
-from practice_site.pages.models import ClinicianOpening
+from practice_site.pages.models import ClinicianOpening, ClinicianQuerySet
 from tests.factories.pages import ClinicianFactory, ServiceFactory, ServiceIndexFactory, TeamIndexFactory
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +179,17 @@ def test_the_acknowledgement_says_they_are_on_the_waitlist_and_nothing_they_wrot
     (ack,) = [message for message in mailoutbox if message.to == ["maya.torres@example.com"]]
     assert "You are on our waitlist" in ack.body and "Every 4 weeks" in ack.body
     assert "Evenings" not in ack.body and "telehealth" not in ack.body.lower()
+
+
+def test_when_the_database_cannot_say_whether_everyone_is_full_the_request_is_sent_as_it_is(
+    client, team, valid_data, monkeypatch
+):
+    def database_down(*args, **kwargs):
+        raise OperationalError("connection to server lost")
+
+    monkeypatch.setattr(ClinicianQuerySet, "everyone_full", database_down)
+
+    response = client.post("/contact/", valid_data)
+
+    assert response.status_code == 302 and response["Location"] == "/contact/thank-you/"
+    assert ConsultationRequest.objects.get().status == Status.NEW

@@ -193,3 +193,14 @@ def test_when_the_database_cannot_say_whether_everyone_is_full_the_request_is_se
 
     assert response.status_code == 302 and response["Location"] == "/contact/thank-you/"
     assert ConsultationRequest.objects.get().status == Status.NEW
+
+
+def test_the_service_chosen_narrows_who_fits(client, team, valid_data, home_page):
+    """Ana (full) sees grief, Ben (full) nothing named: for a service about sleep no one fits, so no offer."""
+    sleep = Concern.objects.create(name="Sleep")
+    service = ServiceFactory(parent=ServiceIndexFactory(parent=home_page), title="Sleep", concerns=[sleep])
+
+    response = client.post("/contact/", valid_data | {"service": str(service.pk)})
+
+    assert response["Location"] == "/contact/thank-you/"
+    assert not WaitlistEntry.objects.exists()

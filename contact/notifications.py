@@ -57,6 +57,13 @@ def acknowledgement(consultation: ConsultationRequest, practice: PracticeSetting
     booking = consultation.bookings.active().first()
     if booking:
         next_step = call_emails.call_paragraphs(booking, practice) + contact_line.strip()
+    elif consultation.status == ConsultationRequest.Status.WAITLIST:
+        # They joined the waitlist on the form: no reply is promised, a place is.
+        next_step = (
+            "You are on our waitlist, and we will contact you when a place opens. Every "
+            f"{settings.WAITLIST_CHECK_IN_WEEKS} weeks we will email you to ask whether you would like to keep "
+            "your place." + contact_line
+        )
     else:
         next_step = reply_promise(practice) + contact_line
     body = (

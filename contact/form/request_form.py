@@ -269,6 +269,8 @@ class ConsultationRequestForm(ConsultationTimeForm, forms.ModelForm):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     form_token = UncheckedField(widget=forms.HiddenInput)
+    # The button pressed when the waitlist was offered (contact/form/waitlist_offer.py); never shown as a field.
+    waitlist = UncheckedField(widget=forms.HiddenInput)
 
     class Meta:
         model = ConsultationRequest

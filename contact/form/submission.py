@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from contact import calls, tasks
+from contact.form import waitlist_offer
 from contact.models.receipts import REUSED_TOKEN_REASON, SpooledRequest, use_form_token
 from contact.models.request import ConsultationRequest, RequestEvent, RequestNote
 
@@ -34,9 +35,14 @@ def store_request(
         )
         if as_received:
             RequestNote.objects.create(consultation=consultation, text=as_received)
+        waitlist_age = "" if spam_reason else waitlist_offer.chosen_age(form)
         start = form.cleaned_data.get("consultation_time")
-        # Spam never holds a time; SlotTaken rolls the whole request back, so nothing is half-stored.
-        consultation.held_booking = calls.hold(consultation, start) if start and not spam_reason else None
+        # Spam never holds a time; SlotTaken rolls the whole request back, so nothing is half-stored. Joining the
+        # waitlist holds none either: a time comes with the opening offered later (contact/waitlist/offers.py).
+        held = start and not spam_reason and not waitlist_age
+        consultation.held_booking = calls.hold(consultation, start) if held else None
+        if waitlist_age:
+            waitlist_offer.join(consultation, form, waitlist_age)
         tasks.queue_arrival_emails(consultation)
     return consultation
 

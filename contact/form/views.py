@@ -6,10 +6,11 @@ from django.db import DatabaseError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from contact.form import rate_limit
+from contact.form import rate_limit, waitlist_offer
 from contact.form.page_copy import page_copy, remember_page
 from contact.form.request_form import ConsultationRequestForm
 from contact.form.submission import store_request
+from contact.models.request import ConsultationRequest
 from practice_site.core.models import PracticeSettings
 from practice_site.outage import lastknown
 from practice_site.outage.middleware import IntakeWriteFailed
@@ -36,6 +37,15 @@ def consultation_form(page, request):
         # A tab left open overnight: a person, not a bot. Nothing is stored; they check it and send again.
         form.renew_form_token()
         return render_form(page, request, form, around, problem="expired")
+    try:
+        buttons = waitlist_offer.offer(form)
+    except DatabaseError:
+        # No answer to "is everyone full?": the request goes on as sent, and the outage path below still keeps it.
+        buttons = []
+    if buttons:
+        # Nothing stored and nothing counted yet: the person chooses, and sends again with one press.
+        around |= waitlist_offer.offer_context(form, buttons)
+        return render_form(page, request, form, around, problem="everyone_full")
     if not rate_limit.reserve(request):
         return render_form(page, request, form, around, problem="rate_limited", status=429)
     try:
@@ -53,7 +63,8 @@ def consultation_form(page, request):
             # Read-only, full, hung or gone: the outage path keeps it in the spool and thanks the person.
             raise IntakeWriteFailed from error
         return render_form(page, request, form, around, problem="unavailable", status=503)
-    response = redirect(page.thank_you_url)
+    on_waitlist = consultation.status == ConsultationRequest.Status.WAITLIST
+    response = redirect(page.thank_you_waitlist_url if on_waitlist else page.thank_you_url)
     call_pages.remember_booking(response, page, consultation.held_booking)
     return response
 

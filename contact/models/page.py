@@ -1,5 +1,6 @@
 """The consultation request page. The records it stores live in contact/models/request.py."""
 
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -61,6 +62,13 @@ class ContactPage(RoutablePageMixin, BasePage):
             context_overrides=call_pages.thank_you_context(self, request),
         )
 
+    @path("thank-you/waitlist/", name="thank_you_waitlist")
+    def thank_you_waitlist_view(self, request):
+        return self.render(
+            request, template="contact/contact_page_thank_you.html",
+            context_overrides={"on_waitlist": True, "check_in_weeks": settings.WAITLIST_CHECK_IN_WEEKS},
+        )
+
     @path("call/<str:token>/", name="manage_call")
     def manage_call_view(self, request, token):
         return call_pages.manage_call(self, request, token)
@@ -72,3 +80,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     @property
     def thank_you_url(self) -> str:
         return self.url + self.reverse_subpage("thank_you").lstrip("/")
+
+    @property
+    def thank_you_waitlist_url(self) -> str:
+        return self.url + self.reverse_subpage("thank_you_waitlist").lstrip("/")

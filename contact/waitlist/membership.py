@@ -6,8 +6,25 @@ from django.utils import timezone
 from contact.models.request import ConsultationRequest, RequestEvent
 from contact.models.waitlist import WaitlistEntry
 from contact.review import audit
+from practice_site.directory.choices import AgeGroup
 
 Status = ConsultationRequest.Status
+# What the request already says, as the waitlist's days and times.
+TIMES_FROM_REQUEST = {
+    "morning": WaitlistEntry.Slot.WEEKDAY_MORNING, "afternoon": WaitlistEntry.Slot.WEEKDAY_AFTERNOON,
+    "evening": WaitlistEntry.Slot.WEEKDAY_EVENING,
+}
+AGE_FROM_REQUEST = {"self": AgeGroup.ADULTS, "couple": AgeGroup.ADULTS}
+
+
+def initial_from(consultation: ConsultationRequest) -> dict:
+    """What the entry waits for, as far as the request's answers say."""
+    return {
+        "clinicians": [consultation.preferred_clinician_id] if consultation.preferred_clinician_id else [],
+        "session_format": consultation.session_format,
+        "age_group": AGE_FROM_REQUEST.get(consultation.therapy_for, ""),
+        "times": [TIMES_FROM_REQUEST[time] for time in consultation.available_times if time in TIMES_FROM_REQUEST],
+    }
 
 
 def _set_status(consultation, status, actor, why=""):
@@ -22,6 +39,19 @@ def join(consultation: ConsultationRequest, actor) -> None:
     """Called once the entry is saved: the request is now on the waitlist."""
     if consultation.status != Status.WAITLIST:
         _set_status(consultation, Status.WAITLIST, actor)
+
+
+def join_from_request(consultation: ConsultationRequest, age_group: str, concerns=(), insurance=None) -> WaitlistEntry:
+    """The person asked to join on the consultation form: the entry is filled from their answers."""
+    wants = initial_from(consultation)
+    entry = WaitlistEntry.objects.create(
+        consultation=consultation, session_format=wants["session_format"], age_group=age_group, times=wants["times"],
+        insurance=insurance,
+    )
+    entry.clinicians.set(wants["clinicians"])
+    entry.concerns.set(concerns)
+    join(consultation, None)
+    return entry
 
 
 def stay(entry: WaitlistEntry) -> None:

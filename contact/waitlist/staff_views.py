@@ -21,27 +21,11 @@ from contact.waitlist import matching, membership, offers
 from contact.waitlist.access import may_work, visible_entries
 from contact.waitlist.forms import WaitlistEntryForm
 from contact.waitlist.listing import time_on_list, wanted
+from contact.waitlist.membership import initial_from
 from practice_site.directory.choices import AgeGroup, SessionFormat
 from practice_site.pages.models import ClinicianPage
 
 Status = ConsultationRequest.Status
-# What the request already says, as the waitlist's days and times.
-TIMES_FROM_REQUEST = {
-    "morning": WaitlistEntry.Slot.WEEKDAY_MORNING, "afternoon": WaitlistEntry.Slot.WEEKDAY_AFTERNOON,
-    "evening": WaitlistEntry.Slot.WEEKDAY_EVENING,
-}
-AGE_FROM_REQUEST = {"self": AgeGroup.ADULTS, "couple": AgeGroup.ADULTS}
-
-
-def initial_from(consultation: ConsultationRequest) -> dict:
-    return {
-        "clinicians": [consultation.preferred_clinician_id] if consultation.preferred_clinician_id else [],
-        "session_format": consultation.session_format,
-        "age_group": AGE_FROM_REQUEST.get(consultation.therapy_for, ""),
-        "times": [TIMES_FROM_REQUEST[time] for time in consultation.available_times if time in TIMES_FROM_REQUEST],
-    }
-
-
 class JoinWaitlistView(WagtailAdminTemplateMixin, TemplateView):
     """A request's waitlist page: put it on the list, change what it waits for, or take it off."""
 

@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from tests.operations.conftest import purge_server  # noqa: F401
 from tests.public_site_fixtures import small_site  # noqa: F401
@@ -108,3 +108,20 @@ def in_another_process(code: str) -> None:
     script = "import django\ndjango.setup()\nfrom django.test import override_settings\n" \
         "with override_settings(PAGE_CACHE_ENABLED=True):\n" + "".join(f"    {line}\n" for line in code.splitlines())
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, check=True, timeout=120)
+
+
+def wsgi_call(application, path, method="GET", **headers) -> tuple[str, dict, bytes]:
+    """One request through a WSGI application, closed once read as a WSGI server does (a miss keeps its page then)."""
+    environ = RequestFactory().generic(method, path, **headers).environ
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer.update(status=status, headers=dict(response_headers))
+
+    answered = application(environ, start_response)
+    try:
+        body = b"".join(answered)
+    finally:
+        if hasattr(answered, "close"):
+            answered.close()
+    return answer["status"], answer["headers"], body

@@ -8,13 +8,12 @@ import time
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection, connections
-from django.test import RequestFactory
 
 from blog.models import ArticlePage
 from practice_site.pagecache import memory
 from practice_site.pagecache.wsgi import CachedPagesFirst
 
-from .conftest import in_another_process
+from .conftest import in_another_process, wsgi_call
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -36,20 +35,8 @@ def application(demo, settings):
 
 
 def get(application, path=ARTICLE):
-    environ = RequestFactory().get(path, HTTP_ACCEPT_ENCODING="identity").environ
-    answer = {}
-
-    def start_response(status, headers, exc_info=None):
-        answer.update(status=status, headers=dict(headers))
-
-    answered = application(environ, start_response)
-    try:
-        body = b"".join(answered)
-    finally:
-        # As a WSGI server does once the answer is sent: a miss keeps its page then.
-        if hasattr(answered, "close"):
-            answered.close()
-    return answer["headers"].get("X-Page-Cache"), body.decode()
+    _, headers, body = wsgi_call(application, path, HTTP_ACCEPT_ENCODING="identity")
+    return headers.get("X-Page-Cache"), body.decode()
 
 
 def eventually(condition, what):

@@ -4,9 +4,10 @@ import brotli
 import pytest
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
-from django.test import RequestFactory
 
 from practice_site.pagecache.wsgi import CachedPagesFirst
+
+from .conftest import wsgi_call as call
 
 pytestmark = pytest.mark.django_db
 
@@ -16,23 +17,6 @@ ARTICLE = "/blog/emdr-explained/"
 @pytest.fixture
 def application(demo, connections_kept_open):
     return CachedPagesFirst(WSGIHandler())
-
-
-def call(application, path, method="GET", **headers):
-    environ = RequestFactory().generic(method, path, **headers).environ
-    answer = {}
-
-    def start_response(status, response_headers, exc_info=None):
-        answer.update(status=status, headers=dict(response_headers))
-
-    answered = application(environ, start_response)
-    try:
-        body = b"".join(answered)
-    finally:
-        # As a WSGI server does once the answer is sent: a miss keeps its page then.
-        if hasattr(answered, "close"):
-            answered.close()
-    return answer["status"], answer["headers"], body
 
 
 def decoded(body: bytes, coding: str) -> bytes:

@@ -10,14 +10,23 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from practice_site.core.models import PracticeSettings
 from practice_site.pages.models import ClinicianOpening, ClinicianPage, LicenseType
-from tests.factories.pages import ClinicianFactory
+from tests.factories.pages import ClinicianFactory, StandardPageFactory, TeamIndexFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.fixture
+def team(home_page):
+    practice = PracticeSettings.load()
+    practice.consultation_page = StandardPageFactory(parent=home_page, title="Contact", slug="contact")
+    practice.save()
+    return TeamIndexFactory(parent=home_page)
 
 
 def test_the_page_lists_each_opening_with_its_note_and_expected_month(client, team):

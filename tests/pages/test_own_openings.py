@@ -8,15 +8,24 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from practice_site.core.models import PracticeSettings
 from practice_site.pages.models import ClinicianOpening, ClinicianPage
 from practice_site.pages.openings import OpeningsEditor
-from tests.factories.pages import ClinicianFactory
+from tests.factories.pages import ClinicianFactory, StandardPageFactory, TeamIndexFactory
 from tests.factories.users import clinician, coordinator, editor
 
 pytestmark = pytest.mark.django_db
 
 ADULTS_IN_PERSON = "in_person-adults"
 ADULTS_TELEHEALTH = "telehealth-adults"
+
+
+@pytest.fixture
+def team(home_page):
+    practice = PracticeSettings.load()
+    practice.consultation_page = StandardPageFactory(parent=home_page, title="Contact", slug="contact")
+    practice.save()
+    return TeamIndexFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ A clinician is open for a format and age group only where a row says so: a forma
 a clinician without any, counts as not taking new clients, so nobody is promised a place that no one set.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Value, When
 from modelcluster.fields import ParentalKey
@@ -80,28 +79,6 @@ class ClinicianOpening(Orderable):
     @property
     def badge(self) -> str:
         return BADGES[self.status]
-
-
-class OpeningsEditor(models.Model):
-    """A coordinator's leave for one clinician to set their own page's openings (under "My openings").
-
-    A row of its own rather than a page field: page fields live in revisions, and publishing an older draft would
-    quietly bring back a link a coordinator had removed."""
-
-    page = models.OneToOneField(
-        "pages.ClinicianPage", on_delete=models.CASCADE, related_name="openings_editor",
-        verbose_name="clinician page",
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="own_openings",
-        verbose_name="staff account", help_text="The clinician's own account, who may then set these openings.",
-    )
-
-    class Meta:
-        verbose_name = "clinician who sets their own openings"
-
-    def __str__(self):
-        return f"{self.user} sets the openings of {self.page}"
 
 
 def relevant_openings(formats=(), ages=()):
